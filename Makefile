@@ -1,0 +1,110 @@
+# postroom — the operator console of a council's post room.
+#
+#   make            release build: build/release/postroom
+#   make run        install missing packages, build, open the console on a demo database
+#   make test       install missing packages, build with -Werror and ASan+UBSan, run every test
+#   make bench      run the benchmarks under bench/
+#   make install    PREFIX=/usr/local DESTDIR= (binary, man pages, example config)
+#   make clean
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+MODE ?= release
+
+ifeq ($(MODE),test)
+B := build/test
+MODE_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -Werror
+MODE_LDFLAGS := -fsanitize=address,undefined
+else
+B := build/release
+MODE_CFLAGS := -O2 -g
+MODE_LDFLAGS :=
+endif
+
+WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wformat=2 -Wpointer-arith -Wwrite-strings -Wvla -Wundef \
+	-Wimplicit-fallthrough -Wno-format-nonliteral
+CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED
+CFLAGS += -std=c17 $(WARNINGS) $(MODE_CFLAGS)
+DEPFLAGS = -MMD -MP
+
+CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
+SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+CORE_SRC := $(sort $(wildcard src/core/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+UI_SRC := $(sort $(wildcard src/ui/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test-*.c))
+
+CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
+APP_OBJ := $(B)/src/main.o $(CLI_SRC:%.c=$(B)/%.o) $(UI_SRC:%.c=$(B)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
+CORE_LIB := $(B)/libpostroom-core.a
+BIN := $(B)/postroom
+
+.PHONY: all run test unit bench install clean deps deps-test clang-check
+.DEFAULT_GOAL := all
+
+all: $(BIN)
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(CORE_LIB): $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(APP_OBJ) $(CORE_LIB)
+	$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $(APP_OBJ) $(CORE_LIB) \
+		$(CURSES_LIBS) $(SQLITE_LIBS) -lm
+
+# Unit tests link the core alone: no curses.
+$(B)/unit/%: $(B)/tests/unit/%.o $(B)/tests/unit/unit.o $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $< $(B)/tests/unit/unit.o $(CORE_LIB) \
+		$(CMOCKA_LIBS) $(SQLITE_LIBS) -lm
+
+unit: $(UNIT_BIN)
+
+deps:
+	@scripts/deps.sh build
+
+deps-test:
+	@scripts/deps.sh test
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@$(BIN) demo --if-empty
+	@$(BIN)
+
+test: deps-test
+	@$(MAKE) --no-print-directory MODE=test all unit
+	@$(MAKE) --no-print-directory clang-check
+	@tests/run.sh build/test
+
+# Every source compiled by clang as well, warnings as errors.
+clang-check:
+	@for f in $(CORE_SRC) $(CLI_SRC) $(UI_SRC) src/main.c $(UNIT_SRC) tests/unit/unit.c; do \
+		clang $(CPPFLAGS) -std=c17 $(WARNINGS) -Werror -fsyntax-only $$f || exit 1; \
+	done
+
+bench: deps-test
+	@$(MAKE) --no-print-directory all
+	@bench/run.sh $(BIN)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/doc/postroom
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/postroom
+	install -m 0644 man/postroom.1 $(DESTDIR)$(PREFIX)/share/man/man1/postroom.1
+	install -m 0644 man/postroom.conf.5 $(DESTDIR)$(PREFIX)/share/man/man5/postroom.conf.5
+	install -m 0644 config/postroom.conf $(DESTDIR)$(PREFIX)/share/doc/postroom/postroom.conf.example
+
+clean:
+	rm -rf build
+
+-include $(CORE_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d)

@@ -1,0 +1,70 @@
+/* postroom dept add|list: the directory of departments. */
+#include <string.h>
+
+#include "cli.h"
+#include "postroom/dept.h"
+
+/* Email last, so text output never cuts it. */
+static const cli_col dept_cols[] = {
+	{ .name = "code", .width = 12 },
+	{ .name = "name", .width = 36 },
+	{ .name = "active", .type = COL_BOOL, .width = 6 },
+	{ .name = "email" },
+};
+
+static bool dept_row(const pr_dept *d, void *ud)
+{
+	const char *row[] = { d->code, d->name, d->active ? "yes" : "no", d->email };
+	table_row(ud, row);
+	return true;
+}
+
+static int dept_list(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	cli_format fmt;
+	cli_table t;
+	pr_error err;
+	if (!cli_parse(&a, "dept list", "", argc, argv) || !cli_format_of(&a, &fmt))
+		return EXIT_USAGE;
+	if (a.npos > 0)
+		return cli_usage_error("dept list", "unexpected argument '%s'", a.pos[0]);
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	table_begin(&t, fmt, dept_cols, 4, stdout);
+	pr_status st = pr_dept_list(app->db, dept_row, &t, &err);
+	table_end(&t);
+	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+}
+
+static int dept_add(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	pr_error err;
+	pr_dept d;
+	if (!cli_parse(&a, "dept add", "name=,email=", argc, argv))
+		return EXIT_USAGE;
+	if (a.npos != 1)
+		return cli_usage_error("dept add", a.npos ? "give one department code"
+				       : "the department code is missing");
+	if (!cli_opt(&a, "name") || !cli_opt(&a, "email"))
+		return cli_usage_error("dept add", "--name and --email are required");
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	if (pr_dept_add(app->db, a.pos[0], cli_opt(&a, "name"), cli_opt(&a, "email"),
+			&d, &err) != PR_OK)
+		return cli_fail(&err);
+	printf("%s\n", d.code);
+	return EXIT_OK;
+}
+
+int cmd_dept(pr_app *app, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error("dept", "say add or list");
+	if (strcmp(argv[1], "add") == 0)
+		return dept_add(app, argc - 2, argv + 2);
+	if (strcmp(argv[1], "list") == 0)
+		return dept_list(app, argc - 2, argv + 2);
+	return cli_usage_error("dept", "unknown subcommand '%s'", argv[1]);
+}

@@ -1,0 +1,351 @@
+/* postroom item add|list|show|exception|handover: incoming post. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "postroom/item.h"
+
+/* Flag names joined by '+' ("private+urgent"), or "". */
+static void flag_names(unsigned flags, char *out, size_t cap)
+{
+	out[0] = '\0';
+	for (int i = 0; i < PR_FLAG_COUNT; i++) {
+		unsigned bit = pr_flag_by_index(i);
+		if (!(flags & bit))
+			continue;
+		size_t n = strlen(out);
+		snprintf(out + n, cap - n, "%s%s", n ? "+" : "", pr_flag_name(bit));
+	}
+}
+
+static void time_or_empty(pr_time t, char out[PR_TIME_LEN])
+{
+	if (t)
+		pr_time_format(t, out);
+	else
+		out[0] = '\0';
+}
+
+static int item_add(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	pr_error err;
+	pr_item_new in = { .kind = PR_KIND_LETTER, .service = PR_SERVICE_STANDARD };
+	if (!cli_parse(&a, "item add", "dept=,sender=,addressee=,kind=,service=,"
+		       "tracking=,flag=*,received=", argc, argv))
+		return EXIT_USAGE;
+	if (a.npos > 0)
+		return cli_usage_error("item add", "unexpected argument '%s'", a.pos[0]);
+	in.dept_code = cli_opt(&a, "dept");
+	in.sender = cli_opt(&a, "sender");
+	in.addressee = cli_opt(&a, "addressee");
+	in.tracking = cli_opt(&a, "tracking");
+	if (!in.dept_code || !in.sender || !in.addressee)
+		return cli_usage_error("item add", "--dept, --sender and --addressee "
+				       "are required");
+	if (cli_opt(&a, "kind") && pr_kind_parse(cli_opt(&a, "kind"), &in.kind, &err))
+		return cli_usage_error("item add", "%s", err.msg);
+	if (cli_opt(&a, "service") &&
+	    pr_service_parse(cli_opt(&a, "service"), &in.service, &err))
+		return cli_usage_error("item add", "%s", err.msg);
+	for (int i = 0; i < a.nopt; i++) {
+		unsigned flag;
+		if (strcmp(a.opt[i].name, "flag") != 0)
+			continue;
+		if (pr_flag_parse(a.opt[i].value, &flag, &err) != PR_OK)
+			return cli_usage_error("item add", "%s", err.msg);
+		in.flags |= flag;
+	}
+	if (cli_opt(&a, "received") &&
+	    pr_time_parse(cli_opt(&a, "received"), &in.received_at, &err) != PR_OK)
+		return cli_usage_error("item add", "--received: %s", err.msg);
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	pr_item it;
+	if (pr_item_add(app->db, &in, &it, &err) != PR_OK)
+		return cli_fail(&err);
+	printf("%s\n", it.ref);
+	if (it.status == PR_ITEM_EXCEPTION)
+		fprintf(stderr, "postroom: %s is an exception (%s): hand it over "
+			"unopened\n", it.ref, it.exception_reason);
+	return EXIT_OK;
+}
+
+/* Text listing: fits 80 columns. */
+static const cli_col item_text_cols[] = {
+	{ .name = "ref", .title = "REF", .width = 13 },
+	{ .name = "received", .title = "RECEIVED", .width = 11 },
+	{ .name = "dept", .title = "DEPT", .width = 6 },
+	{ .name = "sender", .title = "SENDER", .width = 14 },
+	{ .name = "addressee", .title = "ADDRESSEE", .width = 14 },
+	{ .name = "status", .title = "STATUS" },
+};
+
+static const cli_col item_cols[] = {
+	{ .name = "ref" },
+	{ .name = "received_at" },
+	{ .name = "received_day" },
+	{ .name = "dept" },
+	{ .name = "sender" },
+	{ .name = "addressee" },
+	{ .name = "kind" },
+	{ .name = "service" },
+	{ .name = "tracking" },
+	{ .name = "flags" },
+	{ .name = "status" },
+	{ .name = "batch" },
+	{ .name = "logged_by" },
+	{ .name = "scanned_at" },
+	{ .name = "emailed_at" },
+	{ .name = "exception_reason" },
+	{ .name = "handed_to" },
+	{ .name = "handed_at" },
+};
+
+#define NITEM_COLS (int)(sizeof item_cols / sizeof item_cols[0])
+
+/* The values of one item in item_cols order, formatted into V's buffers. */
+typedef struct item_values {
+	char received[PR_TIME_LEN], scanned[PR_TIME_LEN], emailed[PR_TIME_LEN],
+	     handed[PR_TIME_LEN], flags[128];
+	const char *row[NITEM_COLS];
+} item_values;
+
+static void item_values_of(const pr_item *it, item_values *v)
+{
+	pr_time_format(it->received_at, v->received);
+	time_or_empty(it->scanned_at, v->scanned);
+	time_or_empty(it->emailed_at, v->emailed);
+	time_or_empty(it->handed_at, v->handed);
+	flag_names(it->flags, v->flags, sizeof v->flags);
+	const char *row[NITEM_COLS] = {
+		it->ref, v->received, it->received_day, it->dept_code, it->sender,
+		it->addressee, pr_kind_name(it->kind), pr_service_name(it->service),
+		it->tracking, v->flags, pr_item_status_name(it->status), it->batch_ref,
+		it->logged_by, v->scanned, v->emailed, it->exception_reason,
+		it->handed_to, v->handed,
+	};
+	memcpy(v->row, row, sizeof row);
+}
+
+static bool item_row(const pr_item *it, void *ud)
+{
+	cli_table *t = ud;
+	item_values v;
+	item_values_of(it, &v);
+	if (t->format == FMT_TEXT) {
+		char when[16];
+		snprintf(when, sizeof when, "%.5s %.5s", v.received + 5, v.received + 11);
+		const char *row[] = { it->ref, when, it->dept_code, it->sender,
+				      it->addressee, pr_item_status_name(it->status) };
+		table_row(t, row);
+	} else {
+		table_row(t, v.row);
+	}
+	return true;
+}
+
+static int item_list(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	cli_format fmt;
+	pr_error err;
+	long limit = 0;
+	pr_item_filter f = PR_ITEM_FILTER_ALL;
+	if (!cli_parse(&a, "item list", "from=,to=,dept=,status=,limit=", argc, argv) ||
+	    !cli_format_of(&a, &fmt) || !cli_opt_long(&a, "limit", 1, 100000000L, &limit))
+		return EXIT_USAGE;
+	if (a.npos > 0)
+		return cli_usage_error("item list", "unexpected argument '%s'", a.pos[0]);
+	f.from_day = cli_opt(&a, "from");
+	f.to_day = cli_opt(&a, "to");
+	f.dept_code = cli_opt(&a, "dept");
+	f.limit = (size_t)limit;
+	long day;
+	if ((f.from_day && pr_day_parse(f.from_day, &day, &err)) ||
+	    (f.to_day && pr_day_parse(f.to_day, &day, &err)))
+		return cli_usage_error("item list", "%s", err.msg);
+	if (cli_opt(&a, "status")) {
+		pr_item_status s;
+		if (pr_item_status_parse(cli_opt(&a, "status"), &s, &err) != PR_OK)
+			return cli_usage_error("item list", "%s", err.msg);
+		f.status = (int)s;
+	}
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	cli_table t;
+	if (fmt == FMT_TEXT)
+		table_begin(&t, fmt, item_text_cols, 6, stdout);
+	else
+		table_begin(&t, fmt, item_cols, NITEM_COLS, stdout);
+	pr_status st = pr_item_list(app->db, &f, item_row, &t, &err);
+	table_end(&t);
+	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+}
+
+static bool history_text(const pr_audit_event *ev, void *ud)
+{
+	(void)ud;
+	char at[PR_TIME_LEN];
+	pr_time_format(ev->at, at);
+	printf("  %s  %-10s %s -> %s%s%s\n", at, ev->actor,
+	       ev->from_state[0] ? ev->from_state : "(new)", ev->to_state,
+	       ev->reason[0] ? "  " : "", ev->reason);
+	return true;
+}
+
+static bool history_json(const pr_audit_event *ev, void *ud)
+{
+	int *n = ud;
+	char at[PR_TIME_LEN];
+	pr_time_format(ev->at, at);
+	printf("%s\n    {\"at\": ", (*n)++ ? "," : "");
+	json_string(stdout, at);
+	printf(", \"actor\": ");
+	json_string(stdout, ev->actor);
+	printf(", \"from\": ");
+	if (ev->from_state[0])
+		json_string(stdout, ev->from_state);
+	else
+		fputs("null", stdout);
+	printf(", \"to\": ");
+	json_string(stdout, ev->to_state);
+	printf(", \"reason\": ");
+	json_string(stdout, ev->reason);
+	putchar('}');
+	return true;
+}
+
+static void show_field(const char *label, const char *value)
+{
+	printf("%-11s %s\n", label, value && *value ? value : "-");
+}
+
+static int item_show(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	cli_format fmt;
+	pr_error err;
+	pr_item it;
+	if (!cli_parse(&a, "item show", "", argc, argv) || !cli_format_of(&a, &fmt))
+		return EXIT_USAGE;
+	if (a.npos != 1)
+		return cli_usage_error("item show", "give one item reference");
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	if (pr_item_get(app->db, a.pos[0], &it, &err) != PR_OK)
+		return cli_fail(&err);
+	pr_status st;
+	if (fmt == FMT_CSV) {
+		cli_table t;
+		table_begin(&t, fmt, item_cols, NITEM_COLS, stdout);
+		item_row(&it, &t);
+		table_end(&t);
+		return EXIT_OK;
+	}
+	if (fmt == FMT_JSON) {
+		/* One object: the item's fields and its history. */
+		item_values v;
+		int n = 0;
+		item_values_of(&it, &v);
+		fputc('{', stdout);
+		json_fields(stdout, item_cols, NITEM_COLS, v.row);
+		fputs(", \"history\": [", stdout);
+		st = pr_item_history(app->db, it.ref, history_json, &n, &err);
+		fputs(n ? "\n  ]}\n" : "]}\n", stdout);
+		return st == PR_OK ? EXIT_OK : cli_fail(&err);
+	}
+	char received[PR_TIME_LEN], t1[PR_TIME_LEN], line[1200], flags[256] = "";
+	pr_time_format(it.received_at, received);
+	for (int i = 0; i < PR_FLAG_COUNT; i++) {
+		unsigned bit = pr_flag_by_index(i);
+		if (it.flags & bit) {
+			size_t n = strlen(flags);
+			snprintf(flags + n, sizeof flags - n, "%s%s", n ? ", " : "",
+				 pr_flag_label(bit));
+		}
+	}
+	show_field("Item", it.ref);
+	show_field("Status", pr_item_status_name(it.status));
+	snprintf(line, sizeof line, "%s  %s", it.dept_code, it.dept_name);
+	show_field("Department", line);
+	show_field("Sender", it.sender);
+	show_field("Addressee", it.addressee);
+	show_field("Kind", pr_kind_label(it.kind));
+	show_field("Service", pr_service_label(it.service));
+	show_field("Tracking", it.tracking);
+	show_field("Flags", flags);
+	snprintf(line, sizeof line, "%s (logged by %s)", received, it.logged_by);
+	show_field("Received", line);
+	show_field("Batch", it.batch_ref);
+	time_or_empty(it.scanned_at, t1);
+	show_field("Scanned", t1);
+	time_or_empty(it.emailed_at, t1);
+	show_field("Emailed", t1);
+	show_field("Exception", it.exception_reason);
+	if (it.handed_at) {
+		time_or_empty(it.handed_at, t1);
+		snprintf(line, sizeof line, "%s at %s", it.handed_to, t1);
+		show_field("Handed to", line);
+	}
+	printf("\nHistory\n");
+	st = pr_item_history(app->db, it.ref, history_text, NULL, &err);
+	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+}
+
+static int item_exception(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	pr_error err;
+	pr_item it;
+	if (!cli_parse(&a, "item exception", "reason=", argc, argv))
+		return EXIT_USAGE;
+	if (a.npos != 1)
+		return cli_usage_error("item exception", "give one item reference");
+	if (!cli_opt(&a, "reason"))
+		return cli_usage_error("item exception", "--reason is required");
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	if (pr_item_exception(app->db, a.pos[0], cli_opt(&a, "reason"), &it, &err) != PR_OK)
+		return cli_fail(&err);
+	printf("%s exception: %s\n", it.ref, it.exception_reason);
+	return EXIT_OK;
+}
+
+static int item_handover(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	pr_error err;
+	pr_item it;
+	if (!cli_parse(&a, "item handover", "to=", argc, argv))
+		return EXIT_USAGE;
+	if (a.npos != 1)
+		return cli_usage_error("item handover", "give one item reference");
+	if (!cli_opt(&a, "to"))
+		return cli_usage_error("item handover", "--to is required");
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	if (pr_item_handover(app->db, a.pos[0], cli_opt(&a, "to"), &it, &err) != PR_OK)
+		return cli_fail(&err);
+	char at[PR_TIME_LEN];
+	pr_time_format(it.handed_at, at);
+	printf("%s handed over to %s at %s\n", it.ref, it.handed_to, at);
+	return EXIT_OK;
+}
+
+int cmd_item(pr_app *app, int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(pr_app *, int, char **);
+	} subs[] = {
+		{ "add", item_add }, { "list", item_list }, { "show", item_show },
+		{ "exception", item_exception }, { "handover", item_handover },
+	};
+	if (argc < 2)
+		return cli_usage_error("item", "say add, list, show, exception or handover");
+	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+		if (strcmp(argv[1], subs[i].name) == 0)
+			return subs[i].fn(app, argc - 2, argv + 2);
+	return cli_usage_error("item", "unknown subcommand '%s'", argv[1]);
+}

@@ -1,0 +1,74 @@
+/* postroom operator add|list: who may use postroom, in which role. */
+#include <string.h>
+
+#include "cli.h"
+#include "postroom/operator.h"
+
+static const cli_col operator_cols[] = {
+	{ .name = "login", .width = 16 },
+	{ .name = "role", .width = 10 },
+	{ .name = "active", .type = COL_BOOL, .width = 6 },
+	{ .name = "created", .width = 25 },
+	{ .name = "name" },
+};
+
+static bool operator_row(const pr_operator *op, void *ud)
+{
+	char created[PR_TIME_LEN];
+	pr_time_format(op->created_at, created);
+	const char *row[] = { op->login, pr_role_name(op->role),
+			      op->active ? "yes" : "no", created, op->name };
+	table_row(ud, row);
+	return true;
+}
+
+static int operator_list(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	cli_format fmt;
+	cli_table t;
+	pr_error err;
+	if (!cli_parse(&a, "operator list", "", argc, argv) || !cli_format_of(&a, &fmt))
+		return EXIT_USAGE;
+	if (a.npos > 0)
+		return cli_usage_error("operator list", "unexpected argument '%s'", a.pos[0]);
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	table_begin(&t, fmt, operator_cols, 5, stdout);
+	pr_status st = pr_operator_list(app->db, operator_row, &t, &err);
+	table_end(&t);
+	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+}
+
+static int operator_add(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	pr_error err;
+	pr_role role;
+	if (!cli_parse(&a, "operator add", "role=,name=", argc, argv))
+		return EXIT_USAGE;
+	if (a.npos != 1)
+		return cli_usage_error("operator add", a.npos ? "give one login"
+				       : "the login is missing");
+	if (!cli_opt(&a, "role"))
+		return cli_usage_error("operator add", "--role is required");
+	if (pr_role_parse(cli_opt(&a, "role"), &role, &err) != PR_OK)
+		return cli_usage_error("operator add", "%s", err.msg);
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	if (pr_operator_add(app->db, a.pos[0], cli_opt(&a, "name"), role, NULL, &err) != PR_OK)
+		return cli_fail(&err);
+	printf("%s\n", a.pos[0]);
+	return EXIT_OK;
+}
+
+int cmd_operator(pr_app *app, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error("operator", "say add or list");
+	if (strcmp(argv[1], "add") == 0)
+		return operator_add(app, argc - 2, argv + 2);
+	if (strcmp(argv[1], "list") == 0)
+		return operator_list(app, argc - 2, argv + 2);
+	return cli_usage_error("operator", "unknown subcommand '%s'", argv[1]);
+}

@@ -1,0 +1,65 @@
+/* Private to src/core: the SQLite handle and the helpers every core module
+ * uses to speak SQL. Nothing outside src/core includes this file. */
+#ifndef POSTROOM_CORE_INTERNAL_H
+#define POSTROOM_CORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "postroom/clock.h"
+#include "postroom/db.h"
+#include "postroom/status.h"
+
+/* The SQL of migration VERSION (1-based), or NULL. */
+const char *pr_schema_migration(int version);
+
+/* The connection behind DB. */
+sqlite3 *pr_db_sqlite(pr_db *db);
+
+/* A prepared statement for SQL, cached for the life of DB and reset, its
+ * bindings cleared. SQL must be a string literal (cached by address).
+ * NULL on failure, with ERR set. Do not finalize it. */
+sqlite3_stmt *pr_db_stmt(pr_db *db, const char *sql, pr_error *err);
+
+/* Starts a write transaction (BEGIN IMMEDIATE), so a busy database waits
+ * for the busy timeout instead of failing half way. */
+pr_status pr_db_begin(pr_db *db, pr_error *err);
+
+/* Commits, or on failure rolls back and reports. */
+pr_status pr_db_commit(pr_db *db, pr_error *err);
+
+/* Rolls back the open transaction, if any; keeps the status passed in so
+ * callers can write `return pr_db_rollback(db, st)`. */
+pr_status pr_db_rollback(pr_db *db, pr_status st);
+
+/* Turns SQLite result RC into a status and a message that says what was
+ * being done (WHAT) and why it failed, in words a person can act on. */
+pr_status pr_db_fail(pr_db *db, pr_error *err, int rc, const char *what);
+
+/* Steps STMT to completion (a write). PR_OK or the mapped error. */
+pr_status pr_db_exec_stmt(pr_db *db, sqlite3_stmt *stmt, const char *what,
+			  pr_error *err);
+
+/* Binds text that may be NULL (bound as SQL NULL). */
+void pr_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
+
+/* Copies column COL of STMT (text, possibly NULL) into DST of size CAP. */
+void pr_column_copy(sqlite3_stmt *stmt, int col, char *dst, size_t cap);
+
+/* The default target percentage of DB. */
+double pr_db_default_target(pr_db *db);
+
+/* Writes one audit event inside the caller's transaction. FROM may be NULL
+ * (a creation); REASON may be NULL. */
+pr_status pr_audit_write(pr_db *db, const char *entity, int64_t entity_id,
+			 const char *ref, const char *from, const char *to,
+			 const char *reason, pr_error *err);
+
+/* The next number of the sequence KIND on DAY ("YYYY-MM-DD"), inside the
+ * caller's transaction. */
+pr_status pr_sequence_next(pr_db *db, const char *kind, const char *day,
+			   long *out, pr_error *err);
+
+#endif

@@ -1,0 +1,66 @@
+# Shared helpers for the shell test suites (sourced). Each check prints one
+# TAP line: "ok N - what" or "not ok N - what" with the evidence after it.
+#
+#   pr           runs the postroom under test against $DB
+#   check DESC CMD...          passes when CMD exits 0
+#   expect_exit N DESC CMD...  passes when CMD exits with status N
+#   expect_out DESC PATTERN    passes when $OUT (last run's stdout) matches
+#   run CMD...   runs CMD capturing $OUT, $ERR and $RC
+set -u
+: "${POSTROOM_BIN:?set POSTROOM_BIN to the postroom binary}"
+TESTDIR=$(mktemp -d "${TMPDIR:-/tmp}/postroom-t.XXXXXX")
+trap 'rm -rf "$TESTDIR"' EXIT
+export HOME="$TESTDIR/home" XDG_CONFIG_HOME="$TESTDIR/home/.config" \
+	XDG_DATA_HOME="$TESTDIR/home/.local/share"
+mkdir -p "$HOME"
+export TZ=Europe/London LC_ALL=C.UTF-8
+unset POSTROOM_CONFIG POSTROOM_NOW
+DB="$TESTDIR/post.db"
+export POSTROOM_DB="$DB"
+_n=0
+
+pr() { "$POSTROOM_BIN" "$@"; }
+
+run() {
+	"$@" >"$TESTDIR/.out" 2>"$TESTDIR/.err"
+	RC=$?
+	OUT=$(cat "$TESTDIR/.out")
+	ERR=$(cat "$TESTDIR/.err")
+}
+
+_report() { # _report OK DESC
+	_n=$((_n + 1))
+	if [ "$1" -eq 1 ]; then
+		echo "ok $_n - $2"
+	else
+		echo "not ok $_n - $2"
+		printf '%s\n' "  exit: ${RC:-?}" "  stdout: $(printf '%s' "${OUT:-}" | head -c 600)" \
+			"  stderr: $(printf '%s' "${ERR:-}" | head -c 600)" | sed 's/^/#/'
+	fi
+}
+
+check() {
+	desc=$1
+	shift
+	run "$@"
+	[ "$RC" -eq 0 ] && _report 1 "$desc" || _report 0 "$desc"
+}
+
+expect_exit() {
+	want=$1 desc=$2
+	shift 2
+	run "$@"
+	[ "$RC" -eq "$want" ] && _report 1 "$desc" || _report 0 "$desc (wanted exit $want)"
+}
+
+expect_out() {
+	if printf '%s\n' "$OUT" | grep -Eq -- "$2"; then _report 1 "$1"; else _report 0 "$1 (no match for /$2/)"; fi
+}
+
+expect_err() {
+	if printf '%s\n' "$ERR" | grep -Eq -- "$2"; then _report 1 "$1"; else _report 0 "$1 (stderr lacks /$2/)"; fi
+}
+
+expect_eq() { # expect_eq DESC GOT WANT
+	if [ "$2" = "$3" ]; then _report 1 "$1"; else OUT="got [$2] wanted [$3]"; _report 0 "$1"; fi
+}

@@ -1,0 +1,69 @@
+#!/bin/sh
+# Runs every test: the cmocka unit tests, the command-line scenarios and the
+# console tests. Usage: tests/run.sh BUILD_DIR
+# Every test prints a TAP line ("ok ..." / "not ok ..."); this script counts
+# them and ends with "N passed, N failed" (", N skipped" when any were).
+set -u
+build=${1:-build/test}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+
+export POSTROOM_BIN="$top/$build/postroom"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export TZ=Europe/London
+log=$(mktemp -d "${TMPDIR:-/tmp}/postroom-tests.XXXXXX")
+trap 'rm -rf "$log"' EXIT
+
+passed=0 failed=0 skipped=0 broken=""
+
+count() { # count FILE NAME: adds up the TAP lines of one suite's output
+	p=$(grep -c '^ok ' "$1" | tr -d ' ')
+	s=$(grep -c '^ok .*# [Ss][Kk][Ii][Pp]' "$1" | tr -d ' ')
+	f=$(grep -c '^not ok ' "$1" | tr -d ' ')
+	passed=$((passed + p - s)) skipped=$((skipped + s)) failed=$((failed + f))
+	if [ "$f" -gt 0 ] || [ "$2" = broken ]; then
+		grep '^not ok ' "$1" | sed 's/^/  /'
+	fi
+}
+
+run_suite() { # run_suite NAME COMMAND...
+	name=$1
+	shift
+	out="$log/$(echo "$name" | tr '/' '_').out"
+	printf '%-34s ' "$name"
+	"$@" >"$out" 2>&1
+	rc=$?
+	p=$(grep -c '^ok ' "$out" | tr -d ' ')
+	f=$(grep -c '^not ok ' "$out" | tr -d ' ')
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		# The suite died without saying which test: count it as one failure.
+		echo "not ok - $name exited with status $rc" >>"$out"
+		f=1
+	fi
+	if [ "$f" -gt 0 ]; then
+		echo "$p ok, $f FAILED"
+		sed 's/^/  | /' "$out" | tail -n 40
+		broken="$broken $name"
+	else
+		echo "$p ok"
+	fi
+	count "$out" ok >/dev/null
+}
+
+for t in "$build"/unit/test-*; do
+	[ -x "$t" ] || continue
+	CMOCKA_MESSAGE_OUTPUT=TAP run_suite "unit/$(basename "$t")" "$t"
+done
+for t in tests/cli/*.sh tests/ui/*.sh; do
+	[ -f "$t" ] || continue
+	run_suite "${t#tests/}" sh "$t"
+done
+
+[ -n "$broken" ] && echo "failing suites:$broken"
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ]
