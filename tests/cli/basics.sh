@@ -65,3 +65,5 @@ expect_err "missing config file is named" "nope.conf"
 
 expect_exit 1 "bad POSTROOM_NOW fails" env POSTROOM_NOW=yesterday "$POSTROOM_BIN" config
 expect_err "bad POSTROOM_NOW is named" "POSTROOM_NOW"
+check "the example configuration is valid" pr --config config/postroom.conf config
+expect_out "example config is the source" "from config/postroom.conf"
