@@ -6,6 +6,7 @@
 #ifndef POSTROOM_CLOCK_H
 #define POSTROOM_CLOCK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "postroom/status.h"
@@ -25,6 +26,10 @@ void pr_clock_fix(pr_time t);
 /* Reads POSTROOM_NOW (an ISO 8601 time, see pr_time_parse) when set and fixes
  * the clock there. PR_EINVAL names the variable when it cannot be read. */
 pr_status pr_clock_from_env(pr_error *err);
+
+/* Whether TZ names a time zone this machine knows ("UTC", "Europe/London";
+ * not a folder such as "Europe", where glibc would quietly use UTC). */
+bool pr_timezone_known(const char *tz);
 
 /* Makes TZ (an IANA zone name such as "Europe/London") the zone for local
  * days and times. PR_ECONFIG when the zone is unknown on this machine. */

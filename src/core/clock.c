@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,16 +33,24 @@ pr_status pr_clock_from_env(pr_error *err)
 	return PR_OK;
 }
 
-pr_status pr_timezone_set(const char *tz, pr_error *err)
+bool pr_timezone_known(const char *tz)
 {
 	char path[300];
+	struct stat sb;
 	if (!tz || !*tz || strstr(tz, "..") || tz[0] == '/' || strlen(tz) > 200)
-		return pr_fail(err, PR_ECONFIG, "time zone '%s' is not a zone name "
-			       "such as Europe/London", tz ? tz : "");
+		return false;
+	if (strcmp(tz, "UTC") == 0)
+		return true;
 	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", tz);
-	if (strcmp(tz, "UTC") != 0 && access(path, R_OK) != 0)
+	return access(path, R_OK) == 0 && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+pr_status pr_timezone_set(const char *tz, pr_error *err)
+{
+	if (!pr_timezone_known(tz))
 		return pr_fail(err, PR_ECONFIG, "time zone '%s' is unknown on this "
-			       "machine (no %s)", tz, path);
+			       "machine (use a name such as Europe/London)",
+			       tz ? tz : "");
 	setenv("TZ", tz, 1);
 	tzset();
 	return PR_OK;

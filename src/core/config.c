@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "postroom/clock.h"
 #include "postroom/text.h"
 #include "postroom/xmem.h"
 
@@ -76,15 +77,10 @@ static int apply(pr_config *cfg, const setting *s, const char *value,
 			snprintf(why, whylen, "the value is not valid UTF-8");
 			return 0;
 		}
-		if (s->type == T_ZONE) {
-			char path[300];
-			snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", value);
-			if (!*value || strstr(value, "..") || value[0] == '/' ||
-			    (strcmp(value, "UTC") != 0 && access(path, R_OK) != 0)) {
-				snprintf(why, whylen, "'%s' is not a time zone known "
-					 "on this machine (e.g. Europe/London)", value);
-				return 0;
-			}
+		if (s->type == T_ZONE && !pr_timezone_known(value)) {
+			snprintf(why, whylen, "'%s' is not a time zone known on "
+				 "this machine (e.g. Europe/London)", value);
+			return 0;
 		}
 		char **dst = string_at(cfg, s);
 		free(*dst);

@@ -219,21 +219,6 @@ static pr_status migrate(pr_db *db, unsigned flags, pr_error *err)
 	pr_status st = query_int(db, "PRAGMA user_version", &version, err);
 	if (st != PR_OK)
 		return st;
-	if (version > pr_schema_version())
-		return pr_fail(err, PR_ETOONEW, "%s was written by a newer postroom "
-			       "(schema %lld; this postroom knows up to %d): use "
-			       "that version or upgrade", db->path,
-			       (long long)version, pr_schema_version());
-	if (version == 0) {
-		int64_t tables = 0;
-		st = query_int(db, "SELECT count(*) FROM sqlite_master", &tables, err);
-		if (st != PR_OK)
-			return st;
-		if (tables > 0)
-			return pr_fail(err, PR_ENOTDB, "%s is a SQLite database but "
-				       "not a postroom one; choose another file",
-				       db->path);
-	}
 	if (version == pr_schema_version())
 		return PR_OK;
 	if (flags & PR_DB_NO_UPGRADE)
@@ -262,6 +247,36 @@ static pr_status migrate(pr_db *db, unsigned flags, pr_error *err)
 	return PR_OK;
 }
 
+/* Refuses a file written by a newer postroom or by another program. Runs
+ * before anything writes, so a refused file is left exactly as it was. */
+static pr_status check_ours(pr_db *db, pr_error *err)
+{
+	int64_t version = 0;
+	pr_status st = query_int(db, "PRAGMA user_version", &version, err);
+	if (st != PR_OK)
+		return st;
+	if (version > pr_schema_version())
+		return pr_fail(err, PR_ETOONEW, "%s was written by a newer postroom "
+			       "(schema %lld; this postroom knows up to %d): use "
+			       "that version or upgrade", db->path,
+			       (long long)version, pr_schema_version());
+	if (version == 0) {
+		/* One statement, one snapshot: a postroom migrating the file
+		 * meanwhile is not taken for another program's tables. */
+		int64_t tables = 0;
+		st = query_int(db, "SELECT count(*) FROM sqlite_master WHERE "
+			       "(SELECT user_version FROM pragma_user_version) = 0",
+			       &tables, err);
+		if (st != PR_OK)
+			return st;
+		if (tables > 0)
+			return pr_fail(err, PR_ENOTDB, "%s is a SQLite database but "
+				       "not a postroom one; choose another file",
+				       db->path);
+	}
+	return PR_OK;
+}
+
 static pr_status configure(pr_db *db, pr_error *err)
 {
 	int64_t ignored;
@@ -269,6 +284,9 @@ static pr_status configure(pr_db *db, pr_error *err)
 	 * that is not SQLite fails here with SQLITE_NOTADB. */
 	pr_status st = query_int(db, "PRAGMA schema_version", &ignored, err);
 	if (st != PR_OK)
+		return st;
+	/* Before switching to WAL, which rewrites the file's header. */
+	if ((st = check_ours(db, err)) != PR_OK)
 		return st;
 	if (!sqlite3_db_readonly(db->h, "main")) {
 		sqlite3_stmt *s = NULL;
