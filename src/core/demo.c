@@ -1,0 +1,1145 @@
+/* Demo data: a county council's post room over a period of days, realistic
+ * enough to exercise every screen and report, and deterministic: the same
+ * seed and the same "now" give the same rows.
+ *
+ * The shape of the data: 40-odd departments of unequal weight with a few
+ * named people each, a team of operators, 2,000-6,000 items a working day
+ * received mostly through the morning, and a scanned share that climbs from
+ * about 45% to about 95% over the period (DESIGN.md section 1). Every item
+ * is inserted in its final state with the audit events of its life; the
+ * rollup triggers count it. Nothing dated after now is written: an event
+ * that would happen later has not happened yet, so the last hours' items are
+ * the live backlog. */
+#include "postroom/demo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "postroom/clock.h"
+#include "postroom/item.h"
+#include "postroom/operator.h"
+#include "postroom/ref.h"
+
+/* ---------------------------------------------------------------------
+ * Data tables
+ * ------------------------------------------------------------------- */
+
+#define DEMO_DOMAIN "county.gov.example"
+
+typedef struct demo_dept_def {
+	const char *code;
+	const char *name;
+	const char *mailbox;  /* local part of the team mailbox */
+	int weight;           /* relative share of the day's post */
+	int public_pct;       /* % of its post from members of the public */
+	const char *senders;  /* its usual correspondents, '|' separated */
+} demo_dept_def;
+
+static const demo_dept_def dept_defs[] = {
+	{"ASC", "Adult Social Care", "adult.socialcare", 90, 60,
+	 "Care Quality Commission|Somerset NHS Foundation Trust|"
+	 "Age UK|Alzheimer's Society|Office of the Public Guardian"},
+	{"CSC", "Children's Services", "childrens.services", 75, 45,
+	 "Ofsted|Family Court|CAFCASS|Department for Education|"
+	 "Avon and Somerset Police"},
+	{"CTAX", "Council Tax", "counciltax", 95, 85,
+	 "Valuation Office Agency|Magistrates' Court|DWP"},
+	{"REVBEN", "Revenues & Benefits", "revenues.benefits", 70, 80,
+	 "DWP|HMRC|Citizens Advice|The Pension Service"},
+	{"CAREFIN", "Care Finance (Financial Assessments)", "care.finance", 50,
+	 70, "DWP|Lloyds Bank plc|Barclays Bank UK plc|Nationwide Building Society"},
+	{"SEND", "Special Educational Needs & Disabilities", "send", 55, 65,
+	 "First-tier Tribunal (SEND)|Department for Education|IPSEA"},
+	{"ADM", "Education Admissions", "admissions", 45, 85,
+	 "Department for Education|Academy Trust Admissions"},
+	{"PEN", "Pensions", "pensions", 55, 60,
+	 "Local Government Pension Scheme|Scottish Widows|Hymans Robertson LLP|"
+	 "HMRC|The Pensions Regulator"},
+	{"HWY", "Highways", "highways", 50, 60,
+	 "National Highways|Openreach|Wessex Water|Western Power Distribution"},
+	{"PARK", "Parking Services", "parking", 40, 90,
+	 "Traffic Penalty Tribunal|DVLA"},
+	{"BB", "Blue Badge", "bluebadge", 35, 90, "DWP|DVLA"},
+	{"CONC", "Concessionary Travel", "concessionary.travel", 25, 90,
+	 "First Bus|Stagecoach South West"},
+	{"SCHTRANS", "School Transport", "school.transport", 30, 70,
+	 "Coach Hire Ltd|Academy Trust Admissions"},
+	{"LEGAL", "Legal Services", "legal", 40, 10,
+	 "HM Courts & Tribunals Service|Family Court|County Court Money Claims|"
+	 "Government Legal Department"},
+	{"PLAN", "Planning", "planning", 35, 50,
+	 "Planning Inspectorate|Environment Agency|Natural England|"
+	 "Historic England"},
+	{"FOST", "Fostering & Adoption", "fostering", 20, 55,
+	 "Ofsted|Adoption UK|CoramBAAF"},
+	{"REG", "Registration Service", "registration", 30, 75,
+	 "General Register Office|HM Passport Office"},
+	{"CORONER", "Coroner's Office", "coroner", 20, 25,
+	 "Avon and Somerset Police|Somerset NHS Foundation Trust|"
+	 "Royal United Hospitals Bath NHS Foundation Trust|Chief Coroner's Office"},
+	{"TS", "Trading Standards", "trading.standards", 20, 70,
+	 "Citizens Advice|National Trading Standards|Food Standards Agency"},
+	{"LIB", "Libraries", "libraries", 15, 60,
+	 "British Library|Askews & Holts Library Services"},
+	{"WASTE", "Waste & Recycling", "waste", 25, 75,
+	 "Environment Agency|Viridor|Biffa Waste Services"},
+	{"PH", "Public Health", "publichealth", 15, 25,
+	 "UK Health Security Agency|NHS England|Office for Health Improvement"},
+	{"PAY", "Payroll", "payroll", 25, 40,
+	 "HMRC|Local Government Pension Scheme|Child Maintenance Service"},
+	{"PROC", "Procurement", "procurement", 15, 5,
+	 "Crown Commercial Service|ESPO|YPO"},
+	{"PROP", "Property Services", "property", 15, 20,
+	 "HM Land Registry|Savills|Knight Frank LLP"},
+	{"ARCH", "Archives", "archives", 8, 70,
+	 "The National Archives|Society of Genealogists"},
+	{"EP", "Emergency Planning", "emergency.planning", 5, 10,
+	 "Environment Agency|Met Office|Cabinet Office"},
+	{"DEMS", "Democratic Services", "democratic.services", 8, 50,
+	 "Local Government Association|Electoral Commission"},
+	{"COMP", "Complaints", "complaints", 30, 90,
+	 "Local Government & Social Care Ombudsman"},
+	{"FOI", "Information Governance (FOI)", "foi", 20, 70,
+	 "Information Commissioner's Office"},
+	{"INS", "Insurance", "insurance", 20, 55,
+	 "Zurich Municipal|Gallagher Bassett|Direct Line"},
+	{"HR", "Human Resources", "hr", 30, 50,
+	 "Disclosure and Barring Service|ACAS|Employment Tribunals"},
+	{"FIN", "Finance", "finance", 40, 15,
+	 "Barclays Bank UK plc|HMRC|Grant Thornton UK LLP|Public Sector Audit "
+	 "Appointments"},
+	{"DEBT", "Debt Recovery", "debt.recovery", 30, 80,
+	 "County Court Money Claims|StepChange Debt Charity"},
+	{"ROW", "Public Rights of Way", "rightsofway", 8, 80,
+	 "Ramblers|Natural England"},
+	{"STREETWORKS", "Streetworks & Permits", "streetworks", 10, 20,
+	 "Openreach|Wessex Water|Wales & West Utilities|Virgin Media O2"},
+	{"FLOOD", "Flood Risk Management", "flood.risk", 8, 60,
+	 "Environment Agency|Internal Drainage Board"},
+	{"YJS", "Youth Justice Service", "youth.justice", 10, 30,
+	 "Youth Justice Board|HM Courts & Tribunals Service|"
+	 "Avon and Somerset Police"},
+	{"SAFEG", "Adult Safeguarding", "safeguarding.adults", 15, 40,
+	 "Avon and Somerset Police|Care Quality Commission"},
+	{"EARLYHELP", "Early Help", "earlyhelp", 15, 60,
+	 "Department for Education|Barnardo's"},
+	{"SCHOOLS", "School Services", "schools", 20, 30,
+	 "Department for Education|Education & Skills Funding Agency|Ofsted"},
+	{"LANDCH", "Land Charges", "landcharges", 15, 30,
+	 "HM Land Registry|Search Acumen"},
+	{"CEX", "Chief Executive's Office", "chief.executive", 8, 50,
+	 "Department for Levelling Up|Local Government Association|"
+	 "County Councils Network"},
+	{"AUDIT", "Internal Audit", "internal.audit", 5, 10,
+	 "Grant Thornton UK LLP|CIPFA"},
+	{"ICT", "ICT Services", "ict", 8, 5, "BT Business|Microsoft Ltd|Softcat plc"},
+};
+
+#define DEMO_NDEPT ((int)(sizeof dept_defs / sizeof dept_defs[0]))
+#define DEMO_RCP_MAX 6
+
+/* The post room team. pr_whoami() is added as an admin besides. */
+static const struct {
+	const char *login;
+	const char *name;
+	const char *role;
+} operator_defs[] = {
+	{"jpatel", "Jasmine Patel", "operator"},
+	{"dmorgan", "Dylan Morgan", "operator"},
+	{"kowusu", "Kwame Owusu", "operator"},
+	{"lhughes", "Linda Hughes", "operator"},
+	{"mnowak", "Marta Nowak", "operator"},
+	{"sreid", "Stuart Reid", "operator"},
+	{"agriffiths", "Angela Griffiths", "supervisor"},
+	{"rkhan", "Rehana Khan", "admin"},
+};
+
+#define DEMO_NOPS ((int)(sizeof operator_defs / sizeof operator_defs[0]))
+#define DEMO_NCREW 7 /* the first seven do the daily work */
+
+static const char *const first_names[] = {
+	"Sarah", "James", "Emma", "David", "Claire", "Michael", "Rachel",
+	"Paul", "Helen", "Mark", "Laura", "Andrew", "Nicola", "Richard",
+	"Joanne", "Stephen", "Priya", "Mohammed", "Aisha", "Tom", "Hannah",
+	"Gareth", "Sian", "Rhys", "Fiona", "Callum", "Niamh", "Declan",
+	"Katie", "Daniel", "Sophie", "Oliver", "Charlotte", "Harry", "Lucy",
+	"Ben", "Amelia", "Jack", "Zara", "Imran", "Grace", "Wei", "Olu",
+	"Chloe", "Liam", "Megan", "Adam", "Beth", "Simon", "Karen",
+	"Rebecca", "Ian", "Alison", "Neil", "Jenny", "Ravi", "Anita",
+};
+
+static const char *const surnames[] = {
+	"Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans",
+	"Wilson", "Thomas", "Roberts", "Johnson", "Lewis", "Walker",
+	"Robinson", "Wood", "Thompson", "White", "Watson", "Jackson",
+	"Wright", "Green", "Harris", "Cooper", "King", "Lee", "Martin",
+	"Clarke", "James", "Morgan", "Hughes", "Edwards", "Hill", "Moore",
+	"Clark", "Harrison", "Scott", "Young", "Morris", "Hall", "Ward",
+	"Turner", "Carter", "Phillips", "Mitchell", "Patel", "Adams",
+	"Campbell", "Anderson", "Allen", "Cook", "Bailey", "Parker",
+	"Miller", "Davis", "Murphy", "Price", "Bell", "Baker", "Griffiths",
+	"Kelly", "Simpson", "Marshall", "Collins", "Bennett", "Cox",
+	"Richardson", "Fox", "Gray", "Rose", "Chapman", "Hunt", "Robertson",
+	"Shaw", "Reynolds", "Lloyd", "Ellis", "Richards", "Russell", "Wilkinson",
+	"Khan", "Ahmed", "Singh", "Begum", "Hussain", "Shah", "Ali",
+	"Nowak", "Kowalski", "O'Brien", "O'Connor", "McDonald", "Okafor",
+	"Mensah", "Chen", "Wong", "Nguyen", "Rossi", "Da Silva", "Pearce",
+	"Trewin", "Penrose", "Tremayne", "Hawke", "Foot-Smith",
+};
+
+/* Organisations that write to any department. */
+static const char *const organisations[] = {
+	"HMRC", "DWP", "DVLA", "Royal Mail", "HM Land Registry",
+	"HM Courts & Tribunals Service", "Companies House", "Cabinet Office",
+	"Department for Education", "Environment Agency", "Ofsted",
+	"Information Commissioner's Office", "Local Government Association",
+	"Local Government & Social Care Ombudsman", "British Gas", "BT Group plc",
+	"Barclays Bank UK plc", "Lloyds Bank plc", "NatWest", "Santander UK",
+	"Nationwide Building Society", "Capita plc", "Serco Ltd", "Amey plc",
+	"Kier Group", "Virgin Media O2", "EDF Energy", "South West Water",
+	"Somerset NHS Foundation Trust", "Royal Cornwall Hospitals NHS Trust",
+	"Great Western Hospitals NHS Foundation Trust",
+	"University Hospitals Bristol and Weston NHS Foundation Trust",
+	"NHS Business Services Authority", "Bristol City Council",
+	"Dorset Council", "Wiltshire Council", "Devon County Council",
+	"Plymouth City Council", "Exeter City Council", "Mendip District Council",
+	"Avon and Somerset Police", "Devon & Somerset Fire and Rescue Service",
+	"Citizens Advice", "Age UK", "The Salvation Army", "Shelter",
+	"Office for National Statistics", "Electoral Commission",
+};
+
+static const struct {
+	const char *title;
+	int weight;
+} titles[] = {
+	{"Mr", 38}, {"Mrs", 26}, {"Ms", 14}, {"Miss", 9}, {"Dr", 5},
+	{"Mx", 2}, {"", 6},
+};
+
+static const char *const recorded_prefixes[] = {"RN", "RR", "RT", "RU"};
+static const char *const special_prefixes[] = {"ZV", "ZW", "ZY", "ZX"};
+
+static const char *const return_reasons[] = {
+	"misdirected: addressed to another organisation",
+	"misdirected: for the district council",
+	"addressee not known to the council",
+	"misdirected: for the NHS trust",
+	"refused: no such department",
+};
+
+#define REASON_UNSCANNED "delivered unscanned (internal post)"
+
+/* Shares in parts per 100,000. */
+#define PPK_LARGE_LETTER 15000
+#define PPK_PARCEL 5000
+#define PPK_RECORDED 6000
+#define PPK_SPECIAL 2000
+#define PPK_PRIVATE 2000
+#define PPK_REMITTANCE 1000
+#define PPK_LEGAL 300
+#define PPK_BULKY_PARCEL 10000  /* of parcels: 0.5% of all items */
+#define PPK_URGENT 1500
+#define PPK_DAMAGED 400
+#define PPK_RETURNED 400
+#define PPK_NOT_EMAILED 1500    /* scanned, route not yet sent */
+#define PPK_NOT_HANDED 4000     /* flagged, not yet collected */
+#define PPK_TO_PERSON 60000     /* addressed to a named person */
+
+/* The scanned share at the start and at the end of the period. */
+#define SHARE_START 0.45
+#define SHARE_END 0.955
+
+/* Local times of day, in seconds. */
+#define HM(h, m) ((h) * 3600 + (m) * 60)
+#define CLOSE_OF_DAY HM(17, 0)
+
+/* ---------------------------------------------------------------------
+ * Random numbers: xoshiro256** seeded through splitmix64
+ * ------------------------------------------------------------------- */
+
+typedef struct rng {
+	uint64_t s[4];
+} rng;
+
+static uint64_t splitmix64(uint64_t *x)
+{
+	uint64_t z = (*x += UINT64_C(0x9e3779b97f4a7c15));
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
+static void rng_seed(rng *r, uint64_t seed)
+{
+	for (int i = 0; i < 4; i++)
+		r->s[i] = splitmix64(&seed);
+}
+
+static uint64_t rotl(uint64_t x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+static uint64_t rng_next(rng *r)
+{
+	uint64_t *s = r->s;
+	uint64_t result = rotl(s[1] * 5, 7) * 9;
+	uint64_t t = s[1] << 17;
+	s[2] ^= s[0];
+	s[3] ^= s[1];
+	s[1] ^= s[2];
+	s[0] ^= s[3];
+	s[2] ^= t;
+	s[3] = rotl(s[3], 45);
+	return result;
+}
+
+/* A number in [0, n); n > 0. The modulo bias is negligible for our n. */
+static long rng_below(rng *r, long n)
+{
+	return (long)(rng_next(r) % (uint64_t)n);
+}
+
+/* A number in [lo, hi]. */
+static long rng_range(rng *r, long lo, long hi)
+{
+	return lo + rng_below(r, hi - lo + 1);
+}
+
+/* A double in [0, 1). */
+static double rng_unit(rng *r)
+{
+	return (double)(rng_next(r) >> 11) * 0x1.0p-53;
+}
+
+/* True with probability PPK parts in 100,000. */
+static bool rng_chance(rng *r, long ppk)
+{
+	return rng_below(r, 100000) < ppk;
+}
+
+#define PICK(r, array) ((array)[rng_below((r), (long)(sizeof(array) / sizeof((array)[0])))])
+
+/* ---------------------------------------------------------------------
+ * State of one fill
+ * ------------------------------------------------------------------- */
+
+typedef struct demo_rcp {
+	int64_t id;
+	char name[64];
+} demo_rcp;
+
+typedef struct demo {
+	pr_db *db;
+	sqlite3 *sql;
+	sqlite3_stmt *ins_item;
+	sqlite3_stmt *ins_event;
+	sqlite3_stmt *ins_seq;
+	uint64_t seed;
+	pr_time now;
+	long today;
+	long first;
+	long days;
+	int64_t dept_id[DEMO_NDEPT];
+	demo_rcp rcp[DEMO_NDEPT][DEMO_RCP_MAX];
+	int nrcp[DEMO_NDEPT];
+	long weight_total;
+	/* Operators on duty on the day being filled. */
+	const char *crew[DEMO_NCREW];
+	int ncrew;
+} demo;
+
+/* One event in an item's life, as it goes to audit_events. */
+typedef struct demo_event {
+	pr_time at;
+	const char *actor;
+	const char *from;
+	const char *to;
+	const char *reason;
+} demo_event;
+
+/* One item, built in memory in its final state, then inserted. */
+typedef struct demo_item {
+	char ref[PR_REF_LEN];
+	int dept;
+	int rcp;  /* index into the department's recipients, -1 for the team */
+	char sender[160];
+	const char *addressee;
+	const char *kind;
+	const char *service;
+	char tracking[PR_TRACKING_LEN];
+	unsigned flags;
+	const char *status;
+	pr_time received_at;
+	const char *logged_by;
+	pr_time scanned_at;
+	long scanned_dayno;
+	pr_time emailed_at;
+	const char *exception_reason;
+	const char *handed_to;
+	pr_time handed_at;
+	pr_time updated_at;
+	char signed_for[96];
+	demo_event ev[5];
+	int nev;
+} demo_item;
+
+/* ---------------------------------------------------------------------
+ * Days and times
+ * ------------------------------------------------------------------- */
+
+static bool is_working_day(long dayno)
+{
+	return pr_day_weekday(dayno) < 5;
+}
+
+static long next_working_day(long dayno)
+{
+	do
+		dayno++;
+	while (!is_working_day(dayno));
+	return dayno;
+}
+
+/* The time SECS seconds after local midnight (for SECS of 03:00 or later)
+ * on day DAYNO, right on the days the clocks change too. */
+static pr_time local_time(long dayno, long secs)
+{
+	pr_time start = pr_day_start(dayno);
+	pr_time len = pr_day_start(dayno + 1) - start;
+	return start + secs + (secs >= HM(3, 0) ? len - 86400 : 0);
+}
+
+/* The local time of day of T on day DAYNO, in seconds. */
+static long time_of_day(long dayno, pr_time t)
+{
+	pr_time start = pr_day_start(dayno);
+	pr_time len = pr_day_start(dayno + 1) - start;
+	long secs = (long)(t - start);
+	return secs >= HM(3, 0) ? secs - (long)(len - 86400) : secs;
+}
+
+/* A moment MIN_S..MAX_S seconds after T (on day DAYNO) within working
+ * hours, else early on the next working day. *DAY_OUT is its day. */
+static pr_time later(rng *r, long dayno, pr_time t, long min_s, long max_s,
+		     long *day_out)
+{
+	pr_time at = t + rng_range(r, min_s, max_s);
+	if (is_working_day(dayno) && time_of_day(dayno, at) <= CLOSE_OF_DAY) {
+		*day_out = dayno;
+		return at;
+	}
+	*day_out = next_working_day(dayno);
+	return local_time(*day_out, rng_range(r, HM(8, 0), HM(11, 30)));
+}
+
+/* How many items arrive on DAYNO. */
+static long day_volume(rng *r, long dayno)
+{
+	static const int weekday_pct[7] = {122, 104, 100, 95, 84, 0, 0};
+	int wd = pr_day_weekday(dayno);
+	if (wd == 5)
+		return rng_range(r, 8, 60);
+	if (wd == 6)
+		return rng_range(r, 0, 8);
+	long n = 4200L * weekday_pct[wd] / 100;
+	n = n * rng_range(r, 85, 116) / 100;
+	return n < 2000 ? 2000 : n > 6000 ? 6000 : n;
+}
+
+/* A local time of receipt on a day of weekday WD, in seconds. */
+static long receipt_time(rng *r, int wd)
+{
+	if (wd == 5)
+		return rng_range(r, HM(8, 0), HM(11, 30));
+	if (wd == 6)
+		return rng_range(r, HM(9, 0), HM(12, 0));
+	long u = rng_below(r, 100);
+	if (u < 55) /* the main Royal Mail delivery */
+		return rng_range(r, HM(7, 30), HM(9, 0));
+	if (u < 82) /* sorting office top-ups, couriers, hand delivery */
+		return rng_range(r, HM(9, 0), HM(11, 0));
+	if (u < 97) /* the afternoon delivery */
+		return rng_range(r, HM(12, 30), HM(15, 30));
+	return rng_range(r, HM(15, 30), HM(16, 45));
+}
+
+/* The share of the day's items that get scanned, on day I of N: a smooth
+ * climb from SHARE_START to SHARE_END with a little daily noise. */
+static double scan_share(rng *r, long i, long n)
+{
+	double x = n > 1 ? (double)i / (double)(n - 1) : 1.0;
+	x = x / 0.85 > 1.0 ? 1.0 : x / 0.85; /* a plateau at the end */
+	double s = x * x * (3.0 - 2.0 * x);
+	double noise = (rng_unit(r) - 0.5) * (0.05 - 0.03 * s);
+	return SHARE_START + (SHARE_END - SHARE_START) * s + noise;
+}
+
+/* How a day's post is handled when SHARE of it is to be scanned. */
+typedef struct demo_regime {
+	double p_scan;      /* chance that an ordinary item is scanned */
+	long ppk_next_day;  /* of those, scanned the next working day */
+	long scan_within;   /* seconds from receipt to scan, at most */
+} demo_regime;
+
+static demo_regime regime_of(double share)
+{
+	/* 0 in the old way of working, 1 in the new. */
+	double modern = (share - SHARE_START) / (SHARE_END - SHARE_START);
+	modern = modern < 0 ? 0 : modern > 1 ? 1 : modern;
+	return (demo_regime){
+		/* Exceptions and returns (about 4.2%) are never scanned. */
+		.p_scan = share / (1.0 - 0.042),
+		.ppk_next_day = (long)(2000 + 26000 * (1 - modern)),
+		.scan_within = (long)(2 * 3600 + 2 * 3600 * (1 - modern)),
+	};
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return (x > y) - (x < y);
+}
+
+/* ---------------------------------------------------------------------
+ * Names and parties
+ * ------------------------------------------------------------------- */
+
+/* Field I of the '|'-separated LIST into OUT. */
+static void list_field(const char *list, long i, char *out, size_t cap)
+{
+	while (i-- > 0 && strchr(list, '|'))
+		list = strchr(list, '|') + 1;
+	size_t len = strcspn(list, "|");
+	if (len >= cap)
+		len = cap - 1;
+	memcpy(out, list, len);
+	out[len] = '\0';
+}
+
+static long list_count(const char *list)
+{
+	long n = 1;
+	for (; *list; list++)
+		n += *list == '|';
+	return n;
+}
+
+/* A member of the public as an envelope names them: "Mrs J Patel". */
+static void public_name(rng *r, char *out, size_t cap)
+{
+	long total = 0, u;
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+		total += titles[i].weight;
+	u = rng_below(r, total);
+	size_t t = 0;
+	while (u >= titles[t].weight)
+		u -= titles[t++].weight;
+	const char *first = PICK(r, first_names);
+	const char *sur = PICK(r, surnames);
+	if (rng_chance(r, 6000))
+		snprintf(out, cap, "Mr & Mrs %c %s", first[0], sur);
+	else if (titles[t].title[0] == '\0')
+		snprintf(out, cap, "%s %s", first, sur);
+	else
+		snprintf(out, cap, "%s %c %s", titles[t].title, first[0], sur);
+}
+
+/* A firm of solicitors: "Patel & Co Solicitors", "Hughes Ward LLP", ... */
+static void solicitor_name(rng *r, char *out, size_t cap)
+{
+	const char *a = PICK(r, surnames), *b = PICK(r, surnames);
+	switch (rng_below(r, 5)) {
+	case 0:
+		snprintf(out, cap, "%s & Co Solicitors", a);
+		break;
+	case 1:
+		snprintf(out, cap, "%s %s LLP", a, b);
+		break;
+	case 2:
+		snprintf(out, cap, "%s & %s Solicitors", a, b);
+		break;
+	case 3:
+		snprintf(out, cap, "%s Law Ltd", a);
+		break;
+	default:
+		snprintf(out, cap, "%s %s & Partners", a, b);
+		break;
+	}
+}
+
+/* Who sent an item to department DEPT with FLAGS. */
+static void sender_for(rng *r, int dept, unsigned flags, char *out, size_t cap)
+{
+	const demo_dept_def *def = &dept_defs[dept];
+	if (flags & PR_FLAG_LEGAL) {
+		if (rng_chance(r, 70000))
+			solicitor_name(r, out, cap);
+		else
+			snprintf(out, cap, "HM Courts & Tribunals Service");
+		return;
+	}
+	if ((flags & PR_FLAG_REMITTANCE) || rng_below(r, 100) < def->public_pct) {
+		public_name(r, out, cap);
+		return;
+	}
+	long u = rng_below(r, 100);
+	if (u < 45 && def->senders)
+		list_field(def->senders, rng_below(r, list_count(def->senders)), out, cap);
+	else if (u < 60)
+		solicitor_name(r, out, cap);
+	else
+		snprintf(out, cap, "%s", PICK(r, organisations));
+}
+
+/* "Sarah O'Brien" -> "sarah.obrien@county.gov.example": the first name, a
+ * dot, the rest in lower case without spaces or apostrophes. */
+static void person_email(const char *name, char *out, size_t cap)
+{
+	size_t n = 0;
+	bool dot = false;
+	for (const char *p = name; *p && n + 1 < cap; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			out[n++] = (char)(c - 'A' + 'a');
+		else if ((c >= 'a' && c <= 'z') || c == '-')
+			out[n++] = c;
+		else if (c == ' ' && !dot) {
+			out[n++] = '.';
+			dot = true;
+		}
+	}
+	snprintf(out + n, cap - n, "@" DEMO_DOMAIN);
+}
+
+/* A Royal Mail tracking number with PREFIX: two letters, eight digits, the
+ * S10 check digit and "GB". */
+static void tracking_number(rng *r, const char *prefix, char out[PR_TRACKING_LEN])
+{
+	static const int weights[8] = {8, 6, 4, 2, 3, 5, 9, 7};
+	char digits[9];
+	int sum = 0;
+	for (int i = 0; i < 8; i++) {
+		int d = (int)rng_below(r, 10);
+		digits[i] = (char)('0' + d);
+		sum += d * weights[i];
+	}
+	digits[8] = '\0';
+	int check = 11 - sum % 11;
+	check = check == 10 ? 0 : check == 11 ? 5 : check;
+	snprintf(out, PR_TRACKING_LEN, "%s%s%dGB", prefix, digits, check);
+}
+
+/* ---------------------------------------------------------------------
+ * SQL
+ * ------------------------------------------------------------------- */
+
+static pr_status prepare(demo *d, const char *sql, sqlite3_stmt **out,
+			 pr_error *err)
+{
+	int rc = sqlite3_prepare_v3(d->sql, sql, -1, SQLITE_PREPARE_PERSISTENT,
+				    out, NULL);
+	if (rc != SQLITE_OK)
+		return pr_db_fail(d->db, err, rc, "preparing the demo data");
+	return PR_OK;
+}
+
+/* Steps STMT once (a write) and resets it. */
+static pr_status step(demo *d, sqlite3_stmt *stmt, const char *what,
+		      pr_error *err)
+{
+	int rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return pr_db_fail(d->db, err, rc, what);
+	return PR_OK;
+}
+
+/* Binds S, which outlives the step, or NULL. */
+static void bind_text(sqlite3_stmt *stmt, int idx, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(stmt, idx, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(stmt, idx);
+}
+
+static void bind_time(sqlite3_stmt *stmt, int idx, pr_time t)
+{
+	if (t)
+		sqlite3_bind_int64(stmt, idx, t);
+	else
+		sqlite3_bind_null(stmt, idx);
+}
+
+static void demo_finalize(demo *d)
+{
+	sqlite3_finalize(d->ins_item);
+	sqlite3_finalize(d->ins_event);
+	sqlite3_finalize(d->ins_seq);
+}
+
+/* ---------------------------------------------------------------------
+ * The directory: departments, recipients, operators
+ * ------------------------------------------------------------------- */
+
+static bool rcp_name_taken(const demo *d, const char *name)
+{
+	for (int i = 0; i < DEMO_NDEPT; i++)
+		for (int j = 0; j < d->nrcp[i]; j++)
+			if (strcmp(d->rcp[i][j].name, name) == 0)
+				return true;
+	return false;
+}
+
+static pr_status add_recipients(demo *d, rng *r, int dept, sqlite3_stmt *ins,
+				pr_error *err)
+{
+	int n = 2 + dept_defs[dept].weight / 30 + (int)rng_below(r, 3);
+	if (n > DEMO_RCP_MAX)
+		n = DEMO_RCP_MAX;
+	for (int j = 0; j < n; j++) {
+		demo_rcp *p = &d->rcp[dept][j];
+		char email[128];
+		do
+			snprintf(p->name, sizeof p->name, "%s %s",
+				 PICK(r, first_names), PICK(r, surnames));
+		while (rcp_name_taken(d, p->name));
+		person_email(p->name, email, sizeof email);
+		sqlite3_bind_int64(ins, 1, d->dept_id[dept]);
+		sqlite3_bind_text(ins, 2, p->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 3, email, -1, SQLITE_TRANSIENT);
+		pr_status st = step(d, ins, "adding demo recipients", err);
+		if (st != PR_OK)
+			return st;
+		p->id = sqlite3_last_insert_rowid(d->sql);
+		d->nrcp[dept] = j + 1;
+	}
+	return PR_OK;
+}
+
+static pr_status add_departments(demo *d, rng *r, pr_time created,
+				 pr_error *err)
+{
+	sqlite3_stmt *dept = NULL, *rcp = NULL;
+	pr_status st = prepare(d, "INSERT INTO departments (code, name, email, "
+			       "active, created_at) VALUES (?1, ?2, ?3, 1, ?4)",
+			       &dept, err);
+	if (st == PR_OK)
+		st = prepare(d, "INSERT INTO recipients (dept_id, name, email) "
+			     "VALUES (?1, ?2, ?3)", &rcp, err);
+	for (int i = 0; st == PR_OK && i < DEMO_NDEPT; i++) {
+		char email[128];
+		snprintf(email, sizeof email, "%s@" DEMO_DOMAIN, dept_defs[i].mailbox);
+		sqlite3_bind_text(dept, 1, dept_defs[i].code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(dept, 2, dept_defs[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(dept, 3, email, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(dept, 4, created);
+		st = step(d, dept, "adding demo departments", err);
+		if (st != PR_OK)
+			break;
+		d->dept_id[i] = sqlite3_last_insert_rowid(d->sql);
+		d->weight_total += dept_defs[i].weight;
+		st = add_recipients(d, r, i, rcp, err);
+	}
+	sqlite3_finalize(dept);
+	sqlite3_finalize(rcp);
+	return st;
+}
+
+static pr_status add_operators(demo *d, pr_time created, pr_error *err)
+{
+	sqlite3_stmt *ins = NULL;
+	pr_status st = prepare(d, "INSERT INTO operators (login, name, role, "
+			       "active, created_at) VALUES (?1, ?2, ?3, 1, ?4) "
+			       "ON CONFLICT (login) DO UPDATE SET role = excluded.role",
+			       &ins, err);
+	for (int i = 0; st == PR_OK && i <= DEMO_NOPS; i++) {
+		bool me = i == DEMO_NOPS; /* whoever runs the demo: an admin */
+		sqlite3_bind_text(ins, 1, me ? pr_whoami() : operator_defs[i].login,
+				  -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 2, me ? "" : operator_defs[i].name, -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_text(ins, 3, me ? "admin" : operator_defs[i].role, -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_int64(ins, 4, created);
+		st = step(d, ins, "adding demo operators", err);
+	}
+	sqlite3_finalize(ins);
+	return st;
+}
+
+/* ---------------------------------------------------------------------
+ * Items
+ * ------------------------------------------------------------------- */
+
+/* Moves IT to state TO at AT by ACTOR, unless AT is still to come. */
+static bool item_step(demo_item *it, pr_time now, pr_time at, const char *actor,
+		      const char *to, const char *reason)
+{
+	if (at > now)
+		return false;
+	it->ev[it->nev++] = (demo_event){at, actor, it->status, to, reason};
+	it->status = to;
+	it->updated_at = at;
+	return true;
+}
+
+static int pick_dept(const demo *d, rng *r)
+{
+	long u = rng_below(r, d->weight_total);
+	int i = 0;
+	while (u >= dept_defs[i].weight)
+		u -= dept_defs[i++].weight;
+	return i;
+}
+
+static const char *crew_member(const demo *d, rng *r)
+{
+	return d->crew[rng_below(r, d->ncrew)];
+}
+
+/* What the desk sees: department, addressee, sender, kind, service, flags. */
+static void item_describe(const demo *d, rng *r, demo_item *it)
+{
+	it->dept = pick_dept(d, r);
+	if (rng_chance(r, PPK_TO_PERSON)) {
+		it->rcp = (int)rng_below(r, d->nrcp[it->dept]);
+		it->addressee = d->rcp[it->dept][it->rcp].name;
+	} else {
+		it->rcp = -1;
+		it->addressee = dept_defs[it->dept].name;
+	}
+
+	long u = rng_below(r, 100000);
+	it->kind = u < PPK_PARCEL ? "parcel"
+		   : u < PPK_PARCEL + PPK_LARGE_LETTER ? "large-letter" : "letter";
+	u = rng_below(r, 100000);
+	it->tracking[0] = '\0';
+	if (u < PPK_SPECIAL) {
+		it->service = "special-delivery";
+		tracking_number(r, PICK(r, special_prefixes), it->tracking);
+	} else if (u < PPK_SPECIAL + PPK_RECORDED) {
+		it->service = "recorded";
+		tracking_number(r, PICK(r, recorded_prefixes), it->tracking);
+	} else {
+		it->service = "standard";
+	}
+
+	it->flags = 0;
+	if (rng_chance(r, PPK_PRIVATE))
+		it->flags |= PR_FLAG_PRIVATE;
+	if (rng_chance(r, PPK_REMITTANCE))
+		it->flags |= PR_FLAG_REMITTANCE;
+	if (rng_chance(r, PPK_LEGAL))
+		it->flags |= PR_FLAG_LEGAL;
+	if (it->kind[0] == 'p' && rng_chance(r, PPK_BULKY_PARCEL))
+		it->flags |= PR_FLAG_BULKY;
+	if (rng_chance(r, PPK_URGENT))
+		it->flags |= PR_FLAG_URGENT;
+	if (rng_chance(r, PPK_DAMAGED))
+		it->flags |= PR_FLAG_DAMAGED;
+	sender_for(r, it->dept, it->flags, it->sender, sizeof it->sender);
+}
+
+/* The name of whoever signs for IT: its addressee, else one of the team. */
+static const char *signer(const demo *d, rng *r, const demo_item *it)
+{
+	int j = it->rcp >= 0 ? it->rcp : (int)rng_below(r, d->nrcp[it->dept]);
+	return d->rcp[it->dept][j].name;
+}
+
+static void item_hand_over(const demo *d, rng *r, demo_item *it, long dayno,
+			   pr_time from, long min_s, long max_s)
+{
+	long day;
+	const char *name = signer(d, r, it);
+	pr_time at = later(r, dayno, from, min_s, max_s, &day);
+	snprintf(it->signed_for, sizeof it->signed_for, "signed for by %s", name);
+	if (item_step(it, d->now, at, crew_member(d, r), "handed-over",
+		      it->signed_for)) {
+		it->handed_to = name;
+		it->handed_at = at;
+	}
+}
+
+/* The label of the first exception flag: why an item was not opened. */
+static const char *flag_reason(unsigned flags)
+{
+	for (int i = 0; i < PR_FLAG_COUNT; i++) {
+		unsigned f = pr_flag_by_index(i);
+		if ((flags & f) && pr_flags_exception(f))
+			return pr_flag_label(f);
+	}
+	return "exception";
+}
+
+/* The life of IT after it was logged on DAYNO under REGIME: the events up
+ * to now. */
+static void item_live(const demo *d, rng *r, demo_item *it, long dayno,
+		      const demo_regime *regime)
+{
+	pr_time t = it->received_at;
+	long day;
+	const char *op;
+
+	if (pr_flags_exception(it->flags)) {
+		it->exception_reason = flag_reason(it->flags);
+		item_step(it, d->now, t, it->logged_by, "exception",
+			  it->exception_reason);
+		if (!rng_chance(r, PPK_NOT_HANDED))
+			item_hand_over(d, r, it, dayno, t, 20 * 60, 5 * 3600);
+		return;
+	}
+	if (rng_chance(r, PPK_RETURNED)) {
+		const char *why = PICK(r, return_reasons);
+		if (item_step(it, d->now, later(r, dayno, t, 1800, 3 * 3600, &day),
+			      crew_member(d, r), "returned", why))
+			it->exception_reason = why;
+		return;
+	}
+	if (rng_unit(r) < regime->p_scan) {
+		pr_time at;
+		op = crew_member(d, r);
+		if (rng_chance(r, regime->ppk_next_day)) {
+			day = next_working_day(dayno);
+			at = local_time(day, rng_range(r, HM(8, 0), HM(12, 0)));
+		} else {
+			at = later(r, dayno, t, 20 * 60, regime->scan_within, &day);
+		}
+		if (!item_step(it, d->now, at, op, "scanned", NULL))
+			return;
+		it->scanned_at = at;
+		it->scanned_dayno = day;
+		if (rng_chance(r, PPK_NOT_EMAILED))
+			return;
+		at += rng_range(r, 60, 25 * 60);
+		if (item_step(it, d->now, at, op, "emailed", NULL))
+			it->emailed_at = at;
+		return;
+	}
+	/* Not scanned: sorted into the internal post and signed for. */
+	pr_time at = later(r, dayno, t, 3600, 3 * 3600, &day);
+	if (!item_step(it, d->now, at, crew_member(d, r), "exception",
+		       REASON_UNSCANNED))
+		return;
+	it->exception_reason = REASON_UNSCANNED;
+	item_hand_over(d, r, it, day, at, 10 * 60, 90 * 60);
+}
+
+static pr_status item_insert(demo *d, const demo_item *it, const char *day,
+			     pr_error *err)
+{
+	sqlite3_stmt *s = d->ins_item;
+	char scanned_day[PR_DAY_LEN];
+
+	sqlite3_bind_text(s, 1, it->ref, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, d->dept_id[it->dept]);
+	if (it->rcp >= 0)
+		sqlite3_bind_int64(s, 3, d->rcp[it->dept][it->rcp].id);
+	else
+		sqlite3_bind_null(s, 3);
+	sqlite3_bind_text(s, 4, it->sender, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, it->addressee, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, it->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, it->service, -1, SQLITE_STATIC);
+	bind_text(s, 8, it->tracking[0] ? it->tracking : NULL);
+	sqlite3_bind_int64(s, 9, it->flags);
+	sqlite3_bind_text(s, 10, it->status, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 11, it->received_at);
+	sqlite3_bind_text(s, 12, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 13, it->logged_by, -1, SQLITE_STATIC);
+	bind_time(s, 14, it->scanned_at);
+	if (it->scanned_at) {
+		pr_day_format(it->scanned_dayno, scanned_day);
+		sqlite3_bind_text(s, 15, scanned_day, -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_null(s, 15);
+	}
+	bind_time(s, 16, it->emailed_at);
+	bind_text(s, 17, it->exception_reason);
+	bind_text(s, 18, it->handed_to);
+	bind_time(s, 19, it->handed_at);
+	sqlite3_bind_int64(s, 20, it->updated_at);
+	pr_status st = step(d, s, "adding demo items", err);
+	if (st != PR_OK)
+		return st;
+
+	int64_t id = sqlite3_last_insert_rowid(d->sql);
+	s = d->ins_event;
+	for (int i = 0; i < it->nev; i++) {
+		const demo_event *ev = &it->ev[i];
+		sqlite3_bind_int64(s, 1, ev->at);
+		sqlite3_bind_text(s, 2, ev->actor, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, id);
+		sqlite3_bind_text(s, 4, it->ref, -1, SQLITE_STATIC);
+		bind_text(s, 5, ev->from);
+		sqlite3_bind_text(s, 6, ev->to, -1, SQLITE_STATIC);
+		bind_text(s, 7, ev->reason);
+		st = step(d, s, "adding demo audit events", err);
+		if (st != PR_OK)
+			return st;
+	}
+	return PR_OK;
+}
+
+/* Chooses who works on DAYNO: five or six of the crew on a working day,
+ * one or two at the weekend. */
+static void pick_crew(demo *d, rng *r, long dayno)
+{
+	const char *all[DEMO_NCREW];
+	int n = DEMO_NCREW;
+	for (int i = 0; i < n; i++)
+		all[i] = operator_defs[i].login;
+	d->ncrew = is_working_day(dayno) ? (int)rng_range(r, 5, 6)
+					 : (int)rng_range(r, 1, 2);
+	for (int i = 0; i < d->ncrew; i++) {
+		int j = (int)rng_below(r, n);
+		d->crew[i] = all[j];
+		all[j] = all[--n];
+	}
+}
+
+/* Fills day number I of the period (DAYNO) in one transaction. */
+static pr_status fill_day(demo *d, long i, long dayno, pr_error *err)
+{
+	rng r;
+	uint64_t mix = (uint64_t)dayno;
+	rng_seed(&r, d->seed ^ splitmix64(&mix));
+
+	int wd = pr_day_weekday(dayno);
+	long n = day_volume(&r, dayno);
+	demo_regime regime = regime_of(scan_share(&r, i, d->days));
+	pick_crew(d, &r, dayno);
+
+	long *secs = malloc((size_t)(n ? n : 1) * sizeof *secs);
+	if (!secs)
+		return pr_fail(err, PR_EIO, "out of memory filling the demo");
+	for (long k = 0; k < n; k++)
+		secs[k] = receipt_time(&r, wd);
+	qsort(secs, (size_t)n, sizeof *secs, cmp_long);
+
+	char day[PR_DAY_LEN];
+	pr_day_format(dayno, day);
+	pr_status st = pr_db_begin(d->db, err);
+	long seq = 0;
+	for (long k = 0; st == PR_OK && k < n; k++) {
+		demo_item it = {0};
+		it.received_at = local_time(dayno, secs[k]);
+		if (it.received_at > d->now)
+			break;
+		pr_ref_make('I', dayno, ++seq, it.ref);
+		item_describe(d, &r, &it);
+		it.logged_by = crew_member(d, &r);
+		item_step(&it, d->now, it.received_at, it.logged_by, "received",
+			  "logged");
+		item_live(d, &r, &it, dayno, &regime);
+		st = item_insert(d, &it, day, err);
+	}
+	free(secs);
+	if (st == PR_OK && seq > 0) {
+		sqlite3_bind_text(d->ins_seq, 1, day, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(d->ins_seq, 2, seq);
+		st = step(d, d->ins_seq, "numbering the demo items", err);
+	}
+	if (st != PR_OK)
+		return pr_db_rollback(d->db, st);
+	return pr_db_commit(d->db, err);
+}
+
+/* ---------------------------------------------------------------------
+ * Entry points
+ * ------------------------------------------------------------------- */
+
+/* True in *EMPTY when the database holds no departments and no items. */
+pr_status pr_db_is_empty(pr_db *db, bool *empty, pr_error *err)
+{
+	sqlite3_stmt *stmt = pr_db_stmt(db,
+		"SELECT EXISTS (SELECT 1 FROM departments) "
+		"OR EXISTS (SELECT 1 FROM items)", err);
+	if (!stmt)
+		return err ? err->code : PR_EDB;
+	int rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW)
+		return pr_db_fail(db, err, rc, "checking whether the database is empty");
+	*empty = sqlite3_column_int(stmt, 0) == 0;
+	sqlite3_reset(stmt);
+	return PR_OK;
+}
+
+/* The directory in one transaction, refused unless the database is empty
+ * (checked inside it, so two demos at once cannot both fill). */
+static pr_status fill_directory(demo *d, pr_error *err)
+{
+	rng r;
+	bool empty = false;
+	pr_time created = pr_day_start(d->first) - 14 * 86400 + HM(9, 0);
+
+	rng_seed(&r, d->seed);
+	pr_status st = pr_db_begin(d->db, err);
+	if (st != PR_OK)
+		return st;
+	st = pr_db_is_empty(d->db, &empty, err);
+	if (st == PR_OK && !empty)
+		st = pr_fail(err, PR_ESTATE, "the database already holds departments "
+			     "or items; demo fills only an empty database");
+	if (st == PR_OK)
+		st = add_departments(d, &r, created, err);
+	if (st == PR_OK)
+		st = add_operators(d, created, err);
+	if (st != PR_OK)
+		return pr_db_rollback(d->db, st);
+	return pr_db_commit(d->db, err);
+}
+
+/* Fills an empty database with demo data; see demo.h. Each day is its own
+ * transaction, so a failure part way leaves the directory and whole days. */
+pr_status pr_demo_fill(pr_db *db, const pr_demo_options *opt, pr_error *err)
+{
+	if (!opt || opt->days < 1 || opt->days > 3660)
+		return pr_fail(err, PR_EINVAL, "demo days must be 1 to 3660, not %d",
+			       opt ? opt->days : 0);
+
+	demo *d = calloc(1, sizeof *d);
+	if (!d)
+		return pr_fail(err, PR_EIO, "out of memory filling the demo");
+	d->db = db;
+	d->sql = pr_db_sqlite(db);
+	d->seed = opt->seed;
+	d->now = pr_now();
+	d->today = pr_time_dayno(d->now);
+	d->days = opt->days;
+	d->first = d->today - opt->days + 1;
+
+	pr_status st = fill_directory(d, err);
+	if (st == PR_OK)
+		st = prepare(d, "INSERT INTO items (ref, dept_id, recipient_id, "
+			     "sender, addressee, kind, service, tracking, flags, "
+			     "status, received_at, received_day, logged_by, "
+			     "scanned_at, scanned_day, emailed_at, exception_reason, "
+			     "handed_to, handed_at, updated_at) VALUES (?1, ?2, ?3, "
+			     "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+			     "?16, ?17, ?18, ?19, ?20)", &d->ins_item, err);
+	if (st == PR_OK)
+		st = prepare(d, "INSERT INTO audit_events (at, actor, entity, "
+			     "entity_id, ref, from_state, to_state, reason) "
+			     "VALUES (?1, ?2, 'item', ?3, ?4, ?5, ?6, ?7)",
+			     &d->ins_event, err);
+	if (st == PR_OK)
+		st = prepare(d, "INSERT INTO sequences (kind, day, last) "
+			     "VALUES ('I', ?1, ?2) ON CONFLICT (kind, day) "
+			     "DO UPDATE SET last = max(last, excluded.last)",
+			     &d->ins_seq, err);
+	if (st == PR_OK && opt->progress)
+		opt->progress(0.0, opt->ud);
+	for (long i = 0; st == PR_OK && i < opt->days; i++) {
+		st = fill_day(d, i, d->first + i, err);
+		if (st == PR_OK && opt->progress)
+			opt->progress((double)(i + 1) / opt->days, opt->ud);
+	}
+	demo_finalize(d);
+	free(d);
+	return st;
+}
