@@ -29,6 +29,14 @@ WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED
 CFLAGS += -std=c17 $(WARNINGS) $(MODE_CFLAGS)
 DEPFLAGS = -MMD -MP
+# V=1 shows the full commands.
+ifeq ($(V),1)
+Q :=
+say := @true
+else
+Q := @
+say := @printf '  %-5s %s\n'
+endif
 
 CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
@@ -52,20 +60,24 @@ all: $(BIN)
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(CORE_LIB): $(CORE_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(say) AR $@
+	$(Q)ar rcs $@ $^
 
 $(BIN): $(APP_OBJ) $(CORE_LIB)
-	$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $(APP_OBJ) $(CORE_LIB) \
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $(APP_OBJ) $(CORE_LIB) \
 		$(CURSES_LIBS) $(SQLITE_LIBS) -lm
 
 # Unit tests link the core alone: no curses.
 $(B)/unit/%: $(B)/tests/unit/%.o $(B)/tests/unit/unit.o $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $< $(B)/tests/unit/unit.o $(CORE_LIB) \
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $< $(B)/tests/unit/unit.o $(CORE_LIB) \
 		$(CMOCKA_LIBS) $(SQLITE_LIBS) -lm
 
 unit: $(UNIT_BIN)
@@ -82,12 +94,13 @@ run: deps
 	@$(BIN)
 
 test: deps-test
-	@$(MAKE) --no-print-directory MODE=test all unit
+	@$(MAKE) --no-print-directory -j2 MODE=test all unit
 	@$(MAKE) --no-print-directory clang-check
 	@tests/run.sh build/test
 
 # Every source compiled by clang as well, warnings as errors.
 clang-check:
+	@echo "  CLANG all sources"
 	@for f in $(CORE_SRC) $(CLI_SRC) $(UI_SRC) src/main.c $(UNIT_SRC) tests/unit/unit.c; do \
 		clang $(CPPFLAGS) -std=c17 $(WARNINGS) -Werror -fsyntax-only $$f || exit 1; \
 	done

@@ -32,8 +32,10 @@ run_suite() { # run_suite NAME COMMAND...
 	shift
 	out="$log/$(echo "$name" | tr '/' '_').out"
 	printf '%-34s ' "$name"
-	"$@" >"$out" 2>&1
+	# A suite that hangs fails rather than holding up the run.
+	timeout 900 "$@" >"$out" 2>&1
 	rc=$?
+	[ "$rc" -eq 124 ] && echo "not ok - $name timed out after 900 s" >>"$out"
 	p=$(grep -c '^ok ' "$out" | tr -d ' ')
 	f=$(grep -c '^not ok ' "$out" | tr -d ' ')
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
