@@ -1,0 +1,101 @@
+/* The console's one table of actions: every key binding, the function key
+ * bar and the help screen are generated from UI_ACTION_LIST below, so the
+ * three never disagree.
+ *
+ * Keys are ui_key values: a character (Unicode code point) or UI_FN(KEY_*)
+ * for a curses function key. A printable key ("letter") is looked up only
+ * when the focus is not in a form field; function keys, Tab, Enter and Esc
+ * always are. */
+#ifndef POSTROOM_UI_ACTIONS_H
+#define POSTROOM_UI_ACTIONS_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A key as read from the terminal: a Unicode character, or a curses KEY_*
+ * code offset past the last code point. */
+typedef int ui_key;
+#define UI_FN(k) (0x110000 + (k))
+#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_ESC 27
+#define UI_ENTER '\n'
+#define UI_TAB '\t'
+
+/* Screens: enum name, short name. SCR_ANY is the scope of global actions. */
+#define UI_SCREEN_LIST(S)        \
+	S(SCR_ANY, "global")     \
+	S(SCR_HELP, "help")      \
+	S(SCR_INTAKE, "intake")  \
+	S(SCR_BATCHES, "batches")\
+	S(SCR_SCAN, "scan")      \
+	S(SCR_ROUTING, "routing")\
+	S(SCR_OUTBOUND, "outbound") \
+	S(SCR_REPORTS, "reports")\
+	S(SCR_ADMIN, "admin")
+
+#define UI_SCREEN_ENUM(name, text) name,
+enum ui_screen { UI_SCREEN_LIST(UI_SCREEN_ENUM) SCR_COUNT };
+#undef UI_SCREEN_ENUM
+
+/* A(id, scope, opens, key1, key2, key3, label, help)
+ *   scope  the screen the action belongs to, SCR_ANY for global ones
+ *   opens  the screen the action shows, SCR_ANY when it shows none
+ *   keys   up to three; 0 for none. A function key first puts the action
+ *          on the key bar.
+ * Keep one action a line: tests/ui/help.sh reads this table. */
+#define UI_ACTION_LIST(A) \
+A(HELP, SCR_ANY, SCR_HELP, UI_FN(KEY_F(1)), 'h', '?', "Help", "This help: this screen's keys and global ones") \
+A(INTAKE, SCR_ANY, SCR_INTAKE, UI_FN(KEY_F(2)), 'i', 0, "Intake", "Log incoming post; today's items") \
+A(BATCHES, SCR_ANY, SCR_BATCHES, UI_FN(KEY_F(3)), 'b', 0, "Batches", "Items waiting to be batched for scanning") \
+A(SCAN, SCR_ANY, SCR_SCAN, UI_FN(KEY_F(4)), 's', 0, "Scan", "Items waiting for their scan") \
+A(ROUTING, SCR_ANY, SCR_ROUTING, UI_FN(KEY_F(5)), 'm', 0, "Routing", "Scanned items waiting to be emailed") \
+A(OUTBOUND, SCR_ANY, SCR_OUTBOUND, UI_FN(KEY_F(6)), 'o', 0, "Outbound", "Outbound post; exceptions to hand over") \
+A(REPORTS, SCR_ANY, SCR_REPORTS, UI_FN(KEY_F(7)), 'r', 0, "Reports", "Daily figures of the last 14 days") \
+A(ADMIN, SCR_ANY, SCR_ADMIN, UI_FN(KEY_F(8)), 'a', 0, "Admin", "Departments and operators") \
+A(QUIT, SCR_ANY, SCR_ANY, UI_FN(KEY_F(10)), 'q', 0, "Quit", "Leave postroom") \
+A(BACK, SCR_ANY, SCR_ANY, UI_ESC, 0, 0, "Back", "Leave the form; close a window or help") \
+A(REDRAW, SCR_ANY, SCR_ANY, UI_CTRL('l'), 0, 0, "Redraw", "Redraw the whole screen") \
+A(UP, SCR_ANY, SCR_ANY, UI_FN(KEY_UP), 0, 0, "Up", "Previous line, field or department match") \
+A(DOWN, SCR_ANY, SCR_ANY, UI_FN(KEY_DOWN), 0, 0, "Down", "Next line, field or department match") \
+A(PGUP, SCR_ANY, SCR_ANY, UI_FN(KEY_PPAGE), 0, 0, "Page up", "List: a page up (also from the form)") \
+A(PGDN, SCR_ANY, SCR_ANY, UI_FN(KEY_NPAGE), 0, 0, "Page down", "List: a page down (also from the form)") \
+A(HOME, SCR_ANY, SCR_ANY, UI_FN(KEY_HOME), 0, 0, "First", "List: first line (text field: its start)") \
+A(END, SCR_ANY, SCR_ANY, UI_FN(KEY_END), 0, 0, "Last", "List: last line (text field: its end)") \
+A(SAVE, SCR_INTAKE, SCR_ANY, UI_ENTER, 0, 0, "Save or show", "Form: log the item; list: show its history") \
+A(NEXT_FIELD, SCR_INTAKE, SCR_ANY, UI_TAB, 0, 0, "Next field", "Next field (takes the department match)") \
+A(PREV_FIELD, SCR_INTAKE, SCR_ANY, UI_FN(KEY_BTAB), 0, 0, "Previous field", "Previous field; from the list: the form") \
+A(NEW_ITEM, SCR_INTAKE, SCR_ANY, 'n', 0, 0, "New item", "From the list: back to the form") \
+A(CHANGE, SCR_INTAKE, SCR_ANY, UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT), ' ', "Change", "Kind, Service: next choice; Flags: toggle")
+
+#define UI_ACTION_ENUM(id, ...) ACT_##id,
+enum ui_action { ACT_NONE = -1, UI_ACTION_LIST(UI_ACTION_ENUM) ACT_COUNT };
+#undef UI_ACTION_ENUM
+
+#define UI_ACTION_KEYS 3
+
+/* One row of the table. */
+struct ui_action_info {
+	const char *name;   /* "HELP" */
+	enum ui_screen scope;
+	enum ui_screen opens;
+	ui_key keys[UI_ACTION_KEYS];
+	const char *label;
+	const char *help;
+};
+
+/* The row of action ACT (0 <= ACT < ACT_COUNT). */
+const struct ui_action_info *ui_action_info(enum ui_action act);
+
+/* The action KEY does on SCREEN: the screen's own actions first, then the
+ * global ones. Printable keys count only when LETTERS is true. ACT_NONE
+ * when the key is bound to nothing. */
+enum ui_action ui_action_find(enum ui_screen screen, ui_key key, bool letters);
+
+/* Writes a readable name of KEY ("F1", "Enter", "Shift-Tab", "q") to OUT. */
+void ui_key_name(ui_key key, char *out, size_t cap);
+
+/* True when KEY is a printable character (text for a field). */
+bool ui_key_printable(ui_key key);
+
+#endif

@@ -1,0 +1,47 @@
+/* Counts of items by state for the simpler screens, read with
+ * pr_item_count and kept until the data changes. */
+#include <stdio.h>
+
+#include "postroom/item.h"
+
+#include "counts.h"
+
+/* Draws the count rows, re-reading them when the data changed. */
+int ui_counts_draw(struct ui *ui, struct ui_counts *c, const struct ui_count_row *rows,
+		   size_t n, const struct ui_rect *area, int y)
+{
+	if (n > UI_COUNTS_MAX)
+		n = UI_COUNTS_MAX;
+	if (c->gen != ui->generation) {
+		c->gen = ui->generation;
+		for (size_t i = 0; i < n; i++) {
+			pr_item_filter f = PR_ITEM_FILTER_ALL;
+			pr_error err;
+			f.status = rows[i].status;
+			if (rows[i].today)
+				f.from_day = f.to_day = ui->today;
+			c->ok[i] = pr_item_count(ui->db, &f, &c->value[i], &err) == PR_OK;
+			if (!c->ok[i])
+				ui_error(ui, &err);
+		}
+	}
+	for (size_t i = 0; i < n && y < area->h; i++, y++) {
+		if (c->ok[i])
+			ui_putf(area->y + y, area->x + 2, area->w - 4, ROLE_NORMAL, "%8zu  %s",
+				c->value[i], rows[i].label);
+		else
+			ui_putf(area->y + y, area->x + 2, area->w - 4, ROLE_ERROR, "%8s  %s",
+				"?", rows[i].label);
+	}
+	return y;
+}
+
+/* A whole placeholder screen: title, counts and notice. */
+void ui_counts_screen(struct ui *ui, struct ui_counts *c, const char *title,
+		      const struct ui_count_row *rows, size_t n, const char *notice,
+		      const struct ui_rect *area)
+{
+	ui_put(area->y, area->x + 1, area->w - 2, ROLE_TITLE, title);
+	int y = ui_counts_draw(ui, c, rows, n, area, 2);
+	ui_put_wrapped(area, y + 1, ROLE_LABEL, notice);
+}

@@ -1,0 +1,38 @@
+/* A small table of item counts by state, for the screens whose own actions
+ * are not built yet (counts.c): they show what the core already knows. */
+#ifndef POSTROOM_UI_COUNTS_H
+#define POSTROOM_UI_COUNTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ui.h"
+
+#define UI_COUNTS_MAX 8
+
+/* One line: LABEL and the number of items in state STATUS, received today
+ * (TODAY) or on any day. */
+struct ui_count_row {
+	const char *label;
+	int status;
+	bool today;
+};
+
+struct ui_counts {
+	size_t value[UI_COUNTS_MAX];
+	bool ok[UI_COUNTS_MAX];
+	unsigned gen;
+};
+
+/* Draws ROWS (N of them, at most UI_COUNTS_MAX) from relative row Y of
+ * AREA, re-counting when the data changed; returns the next free row. */
+int ui_counts_draw(struct ui *ui, struct ui_counts *c, const struct ui_count_row *rows,
+		   size_t n, const struct ui_rect *area, int y);
+
+/* Draws a placeholder screen: TITLE, the counts, then the paragraph
+ * NOTICE saying plainly what is not there yet. */
+void ui_counts_screen(struct ui *ui, struct ui_counts *c, const char *title,
+		      const struct ui_count_row *rows, size_t n, const char *notice,
+		      const struct ui_rect *area);
+
+#endif

@@ -1,0 +1,65 @@
+/* The Intake screen's state, shared by its form (view-intake.c) and its
+ * list of today's items (intake-list.c). */
+#ifndef POSTROOM_UI_INTAKE_H
+#define POSTROOM_UI_INTAKE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "postroom/dept.h"
+#include "postroom/item.h"
+
+#include "choice.h"
+#include "ui.h"
+
+#define INTAKE_MATCH_MAX 5
+#define INTAKE_TRACKING_MAX 24 /* characters, spaces allowed */
+
+enum intake_field {
+	F_DEPT,
+	F_SENDER,
+	F_ADDRESSEE,
+	F_KIND,
+	F_SERVICE,
+	F_TRACKING,
+	F_FLAGS,
+	F_COUNT
+};
+
+/* Today's items, newest first: only the rows on screen are read. */
+struct intake_list {
+	struct ui_list list;
+	unsigned count_gen;  /* ui->generation of COUNT */
+	pr_item *rows;       /* the visible rows, from list.top */
+	size_t nrows, cap;
+	size_t rows_top;
+	int rows_h;
+	unsigned rows_gen;
+	bool failed;         /* the last read failed (message shown) */
+};
+
+struct intake {
+	bool in_form;               /* focus in the form, else in the list */
+	enum intake_field focus;
+	struct ui_field dept, sender, addressee, tracking;
+	struct ui_choice kind, service;
+	unsigned flags;
+	int flag_cur;               /* the highlighted flag */
+	pr_dept matches[INTAKE_MATCH_MAX];
+	size_t nmatch, match_sel;
+	char match_query[PR_DEPT_NAME_MAX * 4 + 1];
+	unsigned match_gen;
+	bool match_valid;
+	struct intake_list today;
+};
+
+/* Draws the list of today's items into AREA from relative row Y. */
+void intake_list_draw(struct ui *ui, struct intake *in, const struct ui_rect *area, int y);
+/* Moves in the list; true when ACT is a movement. */
+bool intake_list_move(struct intake *in, enum ui_action act);
+/* Opens a popup with the selected item and its history. */
+void intake_list_show(struct ui *ui, struct intake *in);
+/* Frees the list's rows. */
+void intake_list_free(struct intake *in);
+
+#endif

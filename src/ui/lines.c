@@ -1,0 +1,67 @@
+/* A growable array of text lines, for views that show a few dozen lines
+ * (help, admin) and scroll them with a struct ui_list. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "postroom/xmem.h"
+
+#include "ui.h"
+
+/* Appends a printf-formatted line. */
+void ui_lines_add(struct ui_lines *ls, const char *fmt, ...)
+{
+	char buf[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (ls->n == ls->cap) {
+		ls->cap = ls->cap ? ls->cap * 2 : 32;
+		ls->v = xrealloc(ls->v, ls->cap * sizeof ls->v[0]);
+	}
+	ls->v[ls->n++] = xstrdup(buf);
+}
+
+/* Replaces line I. */
+void ui_lines_set(struct ui_lines *ls, size_t i, const char *fmt, ...)
+{
+	char buf[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	free(ls->v[i]);
+	ls->v[i] = xstrdup(buf);
+}
+
+/* Frees every line. */
+void ui_lines_clear(struct ui_lines *ls)
+{
+	for (size_t i = 0; i < ls->n; i++)
+		free(ls->v[i]);
+	free(ls->v);
+	ls->v = NULL;
+	ls->n = ls->cap = 0;
+}
+
+/* Draws the lines from L->top into AREA from relative row Y. */
+void ui_lines_draw(const struct ui_lines *ls, const struct ui_list *l,
+		   const struct ui_rect *area, int y)
+{
+	for (size_t i = l->top; i < ls->n && y < area->h; i++, y++) {
+		const char *s = ls->v[i];
+		enum ui_role role = ROLE_NORMAL;
+		if (s[0] == '#') {
+			role = ROLE_TITLE;
+			s++;
+		}
+		if (l->cursor && i == l->sel) {
+			ui_fill(area->y + y, area->x, area->w, ROLE_CURSOR);
+			role = ROLE_CURSOR;
+		}
+		ui_put(area->y + y, area->x + 1, area->w - 2, role, s);
+	}
+}

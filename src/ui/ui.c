@@ -1,0 +1,262 @@
+/* The console: starts and ends curses, runs the one input loop, handles
+ * terminal resizes (here and nowhere else), watches the database for other
+ * operators' changes, and dispatches keys through the action table to the
+ * current view. */
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "postroom/db.h"
+#include "postroom/xmem.h"
+
+#include "ui.h"
+
+#define UI_TICK_MS 1000
+
+static const struct view_ops *const view_table[SCR_COUNT] = {
+	[SCR_HELP] = &view_help_ops,
+	[SCR_INTAKE] = &view_intake_ops,
+	[SCR_BATCHES] = &view_batches_ops,
+	[SCR_SCAN] = &view_scan_ops,
+	[SCR_ROUTING] = &view_routing_ops,
+	[SCR_OUTBOUND] = &view_outbound_ops,
+	[SCR_REPORTS] = &view_reports_ops,
+	[SCR_ADMIN] = &view_admin_ops,
+};
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+/* Shows a message on the status line. */
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+{
+	char buf[PR_ERROR_MAX + 32];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	snprintf(ui->status, sizeof ui->status, "%s%s", error ? "Error: " : "", buf);
+	ui->status_error = error;
+}
+
+/* Shows the core's error on the status line. */
+void ui_error(struct ui *ui, const pr_error *err)
+{
+	ui_message(ui, true, "%s", err->msg[0] ? err->msg : pr_status_text(err->code));
+}
+
+/* Places the terminal cursor after drawing. */
+void ui_place_cursor(struct ui *ui, int y, int x)
+{
+	ui->cursor_on = true;
+	ui->cursor_y = y;
+	ui->cursor_x = x;
+}
+
+/* Switches to SCREEN. */
+void ui_show(struct ui *ui, enum ui_screen screen)
+{
+	struct view *v = &ui->views[screen];
+
+	if (screen == SCR_HELP && ui->screen != SCR_HELP)
+		ui->help_for = ui->screen;
+	ui->screen = screen;
+	v->shown++;
+	if (!v->opened) {
+		v->opened = true;
+		if (v->ops->open != NULL)
+			v->ops->open(ui, v);
+	}
+}
+
+static bool too_small(void)
+{
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+}
+
+static void draw_too_small(void)
+{
+	char msg[128];
+
+	snprintf(msg, sizeof msg, "Terminal too small: %dx%d, postroom needs at least %dx%d",
+		 COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
+	struct ui_rect all = { 0, 0, LINES, COLS };
+	int len = ui_text_width(msg);
+	if (len + 2 <= COLS)
+		ui_put(LINES / 2, (COLS - len) / 2, len, ROLE_WARNING, msg);
+	else
+		ui_put_wrapped(&all, LINES / 2 > 1 ? LINES / 2 - 1 : 0, ROLE_WARNING, msg);
+	ui_put(LINES - 1, 0, COLS, ROLE_NORMAL, "Enlarge the window, or F10 to quit");
+}
+
+static void draw(struct ui *ui)
+{
+	erase();
+	ui->cursor_on = false;
+	if (too_small()) {
+		draw_too_small();
+		curs_set(0);
+		refresh();
+		return;
+	}
+	struct view *v = &ui->views[ui->screen];
+	struct ui_rect area = { 1, 0, LINES - 3, COLS };
+	ui_draw_header(ui);
+	v->ops->draw(ui, v, &area);
+	ui_popup_draw(ui);
+	ui_draw_status(ui);
+	ui_draw_keybar(ui);
+	if (ui->cursor_on && !ui->popup.open) {
+		move(ui->cursor_y, ui->cursor_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+/* Reads one key: a character, UI_FN(code), KEY_RESIZE as UI_FN, or -1 when
+ * the tick passed without one. Enter, Return and keypad Enter all become
+ * UI_ENTER; the Backspace variants become UI_FN(KEY_BACKSPACE). */
+static ui_key read_key(void)
+{
+	wint_t wc;
+	int r = get_wch(&wc);
+
+	if (r == ERR)
+		return -1;
+	if (r == KEY_CODE_YES) {
+		if (wc == KEY_ENTER)
+			return UI_ENTER;
+		return UI_FN((int)wc);
+	}
+	if (wc == '\r')
+		return UI_ENTER;
+	if (wc == 127 || wc == 8)
+		return UI_FN(KEY_BACKSPACE);
+	return (ui_key)wc;
+}
+
+static int dispatch(struct ui *ui, ui_key key)
+{
+	struct view *v = &ui->views[ui->screen];
+
+	if (too_small())
+		return key == UI_FN(KEY_F(10)) || key == 'q' ? UI_QUIT : UI_OK;
+	if (ui->popup.open) {
+		int r = ui_popup_key(ui, ui_action_find(ui->screen, key, true), key);
+		if (r >= 0)
+			return r;
+	}
+	bool text = v->ops->text_focus != NULL && v->ops->text_focus(ui, v);
+	enum ui_action act = ui_action_find(ui->screen, key, !text);
+	if (act != ACT_NONE) {
+		const struct ui_action_info *info = ui_action_info(act);
+		if (act == ACT_HELP && ui->screen == SCR_HELP) {
+			ui_show(ui, ui->help_for);
+			return UI_REDRAW;
+		}
+		if (info->opens != SCR_ANY) {
+			ui_show(ui, info->opens);
+			return UI_REDRAW;
+		}
+		if (act == ACT_QUIT)
+			return UI_QUIT;
+		if (act == ACT_REDRAW) {
+			clearok(curscr, TRUE);
+			return UI_RELOAD | UI_REDRAW;
+		}
+	}
+	return v->ops->key(ui, v, act, key);
+}
+
+static void watch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Runs the console until the operator quits: 0, or 128 + the signal that
+ * ended it (SIGINT, SIGTERM, SIGHUP: the terminal is restored first); the
+ * status of app_open_db when the database cannot be opened. */
+int ui_run(pr_app *app)
+{
+	int rc = app_open_db(app, 0);
+	if (rc != 0)
+		return rc;
+
+	setlocale(LC_ALL, "");
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		fprintf(stderr, "postroom: cannot start the console on terminal \"%s\"\n",
+			getenv("TERM") ? getenv("TERM") : "");
+		return 1;
+	}
+	set_term(scr);
+	watch_signals();
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	timeout(UI_TICK_MS);
+	ui_colour_init();
+
+	struct ui *ui = xcalloc(1, sizeof *ui);
+	ui->app = app;
+	ui->db = app->db;
+	ui->generation = 1;
+	for (int s = 0; s < SCR_COUNT; s++) {
+		if (view_table[s] == NULL)
+			continue;
+		ui->views[s].ops = view_table[s];
+		ui->views[s].priv = xcalloc(1, view_table[s]->priv_size ? view_table[s]->priv_size : 1);
+	}
+	ui->screen = SCR_INTAKE;
+	ui->help_for = SCR_INTAKE;
+	ui_show(ui, SCR_INTAKE);
+
+	for (;;) {
+		if (pr_db_changed(ui->db))
+			ui->generation++;
+		ui_figures_refresh(ui);
+		draw(ui);
+		ui_key key = read_key();
+		if (stop_signal)
+			break;
+		if (key == -1 || key == UI_FN(KEY_RESIZE))
+			continue; /* a tick, or a new size: the next draw lays out again */
+		int r = dispatch(ui, key);
+		if (r & UI_QUIT)
+			break;
+		if (r & UI_RELOAD)
+			ui->generation++;
+	}
+
+	ui_popup_close(ui);
+	for (int s = 0; s < SCR_COUNT; s++) {
+		struct view *v = &ui->views[s];
+		if (v->ops != NULL && v->opened && v->ops->done != NULL)
+			v->ops->done(ui, v);
+		free(v->priv);
+	}
+	free(ui);
+	endwin();
+	delscreen(scr);
+	return stop_signal ? 128 + stop_signal : 0;
+}

@@ -1,0 +1,428 @@
+/* F2 Intake: the keyboard-only form that logs an incoming item, above the
+ * list of today's items (intake-list.c).
+ *
+ * Department is picked by typing part of its name or code: the matches show
+ * beside the form, Up/Down choose, Tab accepts. Enter saves from any field,
+ * so a barcode scanner that types a tracking number and Enter just works.
+ * Esc leaves the form for the list; Tab or n comes back. */
+#include <ctype.h>
+#include <string.h>
+
+#include "postroom/dept.h"
+#include "postroom/item.h"
+
+#include "intake.h"
+
+#define LABEL_W 12
+#define CHOICE_W 20
+
+#define KIND_LABEL(name, cli, label) label,
+static const char *const kind_labels[] = { PR_KIND_LIST(KIND_LABEL) };
+#undef KIND_LABEL
+#define SERVICE_LABEL(name, cli, label) label,
+static const char *const service_labels[] = { PR_SERVICE_LIST(SERVICE_LABEL) };
+#undef SERVICE_LABEL
+
+struct flag_info {
+	unsigned bit;
+	const char *name;
+	bool exception;
+};
+#define FLAG_ROW(name_, bit_, cli, label, exc) { bit_, cli, exc },
+static const struct flag_info flag_table[] = { PR_FLAG_LIST(FLAG_ROW) };
+#undef FLAG_ROW
+#define FLAG_N ((int)(sizeof flag_table / sizeof flag_table[0]))
+
+static const char *const field_names[F_COUNT] = {
+	"Department", "Sender", "Addressee", "Kind", "Service", "Tracking", "Flags",
+};
+
+static struct ui_field *text_field(struct intake *in, enum intake_field f)
+{
+	switch (f) {
+	case F_DEPT: return &in->dept;
+	case F_SENDER: return &in->sender;
+	case F_ADDRESSEE: return &in->addressee;
+	case F_TRACKING: return &in->tracking;
+	default: return NULL;
+	}
+}
+
+static void form_reset(struct intake *in)
+{
+	ui_field_init(&in->dept, PR_DEPT_NAME_MAX);
+	ui_field_init(&in->sender, PR_PARTY_MAX);
+	ui_field_init(&in->addressee, PR_PARTY_MAX);
+	ui_field_init(&in->tracking, INTAKE_TRACKING_MAX);
+	in->kind = (struct ui_choice){ PR_KIND_LETTER, PR_KIND_COUNT, kind_labels };
+	in->service = (struct ui_choice){ PR_SERVICE_STANDARD, PR_SERVICE_COUNT, service_labels };
+	in->flags = 0;
+	in->flag_cur = 0;
+	in->focus = F_DEPT;
+	in->in_form = true;
+	in->match_valid = false;
+}
+
+static void intake_open(struct ui *ui, struct view *view)
+{
+	struct intake *in = view->priv;
+
+	(void)ui;
+	form_reset(in);
+	in->today.list.cursor = true;
+}
+
+/* Re-reads the departments matching the Department field when it changed
+ * or the database did. */
+static void update_matches(struct ui *ui, struct intake *in)
+{
+	char q[sizeof in->match_query];
+	pr_error err;
+
+	if (!ui_field_utf8(&in->dept, q, sizeof q))
+		q[0] = '\0';
+	if (in->match_valid && in->match_gen == ui->generation && strcmp(q, in->match_query) == 0)
+		return;
+	bool same_query = strcmp(q, in->match_query) == 0;
+	memcpy(in->match_query, q, sizeof q);
+	in->match_gen = ui->generation;
+	in->match_valid = true;
+	if (!same_query)
+		in->match_sel = 0;
+	if (pr_dept_search(ui->db, q, in->matches, INTAKE_MATCH_MAX, &in->nmatch, &err) != PR_OK) {
+		in->nmatch = 0;
+		ui_error(ui, &err);
+	}
+	if (in->match_sel >= in->nmatch)
+		in->match_sel = 0;
+}
+
+/* The department the form would log: the chosen match, else the text. */
+static const char *chosen_dept(struct intake *in)
+{
+	if (in->dept.len > 0 && in->nmatch > 0)
+		return in->matches[in->match_sel].code;
+	return in->match_query;
+}
+
+static void draw_matches(struct ui *ui, struct intake *in, int y, int x, int w, int rows)
+{
+	bool focus = in->in_form && in->focus == F_DEPT;
+
+	(void)ui;
+	if (focus) {
+		if (in->dept.len == 0)
+			ui_put(y, x, w, ROLE_LABEL, "Departments (type part of a name or code):");
+		else
+			ui_putf(y, x, w, ROLE_LABEL, "Matching \"%s\" (Up/Down, Tab):", in->match_query);
+		if (in->nmatch == 0 && in->dept.len > 0)
+			ui_put(y + 1, x, w, ROLE_ERROR, "No department matches");
+		for (size_t i = 0; i < in->nmatch && (int)i < rows - 1; i++) {
+			bool sel = i == in->match_sel;
+			enum ui_role role = sel ? ROLE_MATCH_SEL : ROLE_MATCH;
+			ui_fill(y + 1 + (int)i, x, w, role);
+			ui_putf(y + 1 + (int)i, x, w, role, "%s %-6s %s", sel ? ">" : " ",
+				in->matches[i].code, in->matches[i].name);
+		}
+		return;
+	}
+	if (in->dept.len > 0 && in->nmatch > 0)
+		ui_putf(y, x, w, ROLE_CHOICE_ON, "-> %s %s", in->matches[in->match_sel].code,
+			in->matches[in->match_sel].name);
+	else if (in->dept.len > 0)
+		ui_put(y, x, w, ROLE_ERROR, "No department matches");
+
+	const char *hint[4] = { NULL, NULL, NULL, NULL };
+	switch (in->in_form ? in->focus : F_COUNT) {
+	case F_SENDER:
+	case F_ADDRESSEE:
+		hint[0] = "Up to 120 characters.";
+		break;
+	case F_KIND:
+		hint[0] = "Space, Left, Right, or the";
+		hint[1] = "first letter: l, p.";
+		break;
+	case F_SERVICE:
+		hint[0] = "Space, Left, Right, or the";
+		hint[1] = "first letter: s, r.";
+		break;
+	case F_TRACKING:
+		hint[0] = "Royal Mail number, e.g.";
+		hint[1] = "AB123456789GB: needed for";
+		hint[2] = "recorded and special delivery.";
+		break;
+	case F_FLAGS:
+		hint[0] = "Left/Right choose, Space";
+		hint[1] = "toggles; or p r l b u d, 1-6.";
+		hint[2] = "private..bulky: not scanned.";
+		break;
+	default:
+		break;
+	}
+	for (int i = 0; i < 4 && hint[i] != NULL && i + 2 < rows; i++)
+		ui_put(y + 2 + i, x, w, ROLE_DIM, hint[i]);
+}
+
+static void draw_flags(struct intake *in, int y, int x, int w)
+{
+	bool focus = in->in_form && in->focus == F_FLAGS;
+	int used = 0;
+
+	for (int i = 0; i < FLAG_N && used < w; i++) {
+		bool on = (in->flags & flag_table[i].bit) != 0;
+		enum ui_role role = focus && i == in->flag_cur ? ROLE_FIELD_FOCUS
+				    : on ? ROLE_CHOICE_ON : ROLE_NORMAL;
+		char buf[40];
+		snprintf(buf, sizeof buf, "[%c]%s", on ? 'x' : ' ', flag_table[i].name);
+		used += ui_put(y, x + used, w - used, role, buf) + 1;
+	}
+}
+
+static void intake_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
+{
+	struct intake *in = view->priv;
+	int panel_x = area->w >= 100 ? area->w * 55 / 100 : 48;
+	int fx = area->x + LABEL_W, fw = panel_x - LABEL_W - 2;
+
+	update_matches(ui, in);
+	for (int f = 0; f < F_COUNT; f++) {
+		bool focus = in->in_form && in->focus == (enum intake_field)f;
+		int y = area->y + f;
+		ui_putf(y, area->x, LABEL_W, focus ? ROLE_TITLE : ROLE_LABEL, "%c%s",
+			focus ? '>' : ' ', field_names[f]);
+		struct ui_field *tf = text_field(in, (enum intake_field)f);
+		if (tf != NULL)
+			ui_field_draw(ui, tf, y, fx, f == F_TRACKING ? INTAKE_TRACKING_MAX + 1 : fw,
+				      focus);
+		else if (f == F_KIND)
+			ui_choice_draw(&in->kind, y, fx, CHOICE_W, focus);
+		else if (f == F_SERVICE)
+			ui_choice_draw(&in->service, y, fx, CHOICE_W, focus);
+		else
+			draw_flags(in, y, fx, area->w - LABEL_W - 1);
+	}
+	draw_matches(ui, in, area->y, area->x + panel_x, area->w - panel_x - 1, F_COUNT - 1);
+	intake_list_draw(ui, in, area, F_COUNT);
+}
+
+/* Which field a core message is about: the field named first in it. */
+static enum intake_field fault_field(const pr_error *err, enum intake_field dflt)
+{
+	static const struct {
+		const char *word;
+		enum intake_field field;
+	} words[] = {
+		{ "department", F_DEPT }, { "dept", F_DEPT }, { "sender", F_SENDER },
+		{ "addressee", F_ADDRESSEE }, { "kind", F_KIND }, { "service", F_SERVICE },
+		{ "tracking", F_TRACKING }, { "flag", F_FLAGS },
+	};
+	char low[PR_ERROR_MAX];
+	size_t i;
+	const char *best = NULL;
+	enum intake_field field = dflt;
+
+	for (i = 0; err->msg[i] != '\0' && i + 1 < sizeof low; i++)
+		low[i] = (char)tolower((unsigned char)err->msg[i]);
+	low[i] = '\0';
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		const char *p = strstr(low, words[i].word);
+		if (p != NULL && (best == NULL || p < best)) {
+			best = p;
+			field = words[i].field;
+		}
+	}
+	if (err->code == PR_ENOTFOUND && best == NULL)
+		field = F_DEPT;
+	return field;
+}
+
+static int save(struct ui *ui, struct intake *in)
+{
+	char sender[PR_PARTY_MAX * 4 + 1], addressee[PR_PARTY_MAX * 4 + 1];
+	char tracking[INTAKE_TRACKING_MAX * 4 + 1], dept[PR_DEPT_NAME_MAX * 4 + 1];
+	pr_item out;
+	pr_error err;
+
+	update_matches(ui, in);
+	snprintf(dept, sizeof dept, "%s", chosen_dept(in));
+	if (!ui_field_utf8(&in->sender, sender, sizeof sender) ||
+	    !ui_field_utf8(&in->addressee, addressee, sizeof addressee) ||
+	    !ui_field_utf8(&in->tracking, tracking, sizeof tracking)) {
+		ui_message(ui, true, "The text cannot be written in this terminal's character set");
+		return UI_REDRAW;
+	}
+	pr_item_new item = {
+		.dept_code = dept,
+		.sender = sender,
+		.addressee = addressee,
+		.kind = (pr_kind)in->kind.value,
+		.service = (pr_service)in->service.value,
+		.tracking = tracking[0] ? tracking : NULL,
+		.flags = in->flags,
+	};
+	if (pr_item_add(ui->db, &item, &out, &err) != PR_OK) {
+		ui_error(ui, &err);
+		in->focus = fault_field(&err, in->focus);
+		in->in_form = true;
+		return UI_REDRAW;
+	}
+	bool exception = false;
+	for (int i = 0; i < FLAG_N; i++)
+		exception |= (out.flags & flag_table[i].bit) && flag_table[i].exception;
+	ui_message(ui, false, "Logged %s for %s%s", out.ref, out.dept_code,
+		   exception ? " - an exception: not for scanning, hand it over" : "");
+	form_reset(in);
+	in->today.list.top = in->today.list.sel = 0;
+	return UI_RELOAD | UI_REDRAW;
+}
+
+static void move_focus(struct ui *ui, struct intake *in, int step)
+{
+	if (in->focus == F_DEPT && step > 0 && in->dept.len > 0) {
+		/* Tab accepts the chosen department: its code fills the field. */
+		update_matches(ui, in);
+		if (in->nmatch > 0) {
+			ui_field_set(&in->dept, in->matches[in->match_sel].code);
+			update_matches(ui, in);
+		}
+	}
+	in->focus = (enum intake_field)(((int)in->focus + step + F_COUNT) % F_COUNT);
+}
+
+static int flags_key(struct ui *ui, struct intake *in, ui_key key)
+{
+	int pick = -1;
+
+	if (key == UI_FN(KEY_LEFT)) {
+		in->flag_cur = (in->flag_cur + FLAG_N - 1) % FLAG_N;
+		return UI_REDRAW;
+	}
+	if (key == UI_FN(KEY_RIGHT)) {
+		in->flag_cur = (in->flag_cur + 1) % FLAG_N;
+		return UI_REDRAW;
+	}
+	if (key == ' ')
+		pick = in->flag_cur;
+	else if (key >= '1' && key < '1' + FLAG_N)
+		pick = key - '1';
+	else
+		for (int i = 0; i < FLAG_N && pick < 0; i++)
+			if (key < 128 && tolower(key) == flag_table[i].name[0])
+				pick = i;
+	if (pick < 0) {
+		ui_message(ui, true, "Flags: Space toggles the highlighted one; or p r l b u d, 1-6");
+		return UI_REDRAW;
+	}
+	in->flags ^= flag_table[pick].bit;
+	in->flag_cur = pick;
+	return UI_REDRAW;
+}
+
+/* Keys while the focus is in the form. */
+static int form_key(struct ui *ui, struct intake *in, enum ui_action act, ui_key key)
+{
+	struct ui_field *tf = text_field(in, in->focus);
+
+	switch (act) {
+	case ACT_SAVE:
+		return save(ui, in);
+	case ACT_NEXT_FIELD:
+		move_focus(ui, in, 1);
+		return UI_REDRAW;
+	case ACT_PREV_FIELD:
+		move_focus(ui, in, -1);
+		return UI_REDRAW;
+	case ACT_BACK:
+		in->in_form = false;
+		return UI_REDRAW;
+	case ACT_UP:
+	case ACT_DOWN:
+		if (in->focus == F_DEPT && in->nmatch > 0) {
+			if (act == ACT_UP)
+				in->match_sel = in->match_sel > 0 ? in->match_sel - 1 : in->nmatch - 1;
+			else
+				in->match_sel = (in->match_sel + 1) % in->nmatch;
+		} else if (act == ACT_UP && in->focus > F_DEPT) {
+			in->focus--;
+		} else if (act == ACT_DOWN && in->focus + 1 < F_COUNT) {
+			move_focus(ui, in, 1);
+		}
+		return UI_REDRAW;
+	case ACT_PGUP:
+	case ACT_PGDN:
+		intake_list_move(in, act);
+		return UI_REDRAW;
+	case ACT_HOME:
+	case ACT_END:
+		if (tf == NULL) {
+			intake_list_move(in, act);
+			return UI_REDRAW;
+		}
+		break;
+	default:
+		break;
+	}
+	if (tf != NULL) {
+		bool full = false;
+		if (ui_field_key(tf, key, &full) && full)
+			ui_message(ui, true, "%s is limited to %zu characters", field_names[in->focus],
+				   tf->max);
+		return UI_REDRAW;
+	}
+	if (in->focus == F_FLAGS)
+		return flags_key(ui, in, key);
+	struct ui_choice *c = in->focus == F_KIND ? &in->kind : &in->service;
+	if (!ui_choice_key(c, key))
+		ui_message(ui, true, "%s: Space, Left or Right changes it, or type a first letter",
+			   field_names[in->focus]);
+	return UI_REDRAW;
+}
+
+static int intake_key(struct ui *ui, struct view *view, enum ui_action act, ui_key key)
+{
+	struct intake *in = view->priv;
+
+	if (in->in_form)
+		return form_key(ui, in, act, key);
+	switch (act) {
+	case ACT_SAVE:
+		intake_list_show(ui, in);
+		return UI_REDRAW;
+	case ACT_NEXT_FIELD:
+	case ACT_NEW_ITEM:
+	case ACT_PREV_FIELD:
+		in->in_form = true;
+		in->focus = F_DEPT;
+		return UI_REDRAW;
+	default:
+		if (intake_list_move(in, act))
+			return UI_REDRAW;
+		return UI_OK;
+	}
+}
+
+static bool intake_text_focus(const struct ui *ui, const struct view *view)
+{
+	const struct intake *in = view->priv;
+
+	(void)ui;
+	return in->in_form;
+}
+
+static void intake_done(struct ui *ui, struct view *view)
+{
+	(void)ui;
+	intake_list_free(view->priv);
+}
+
+const struct view_ops view_intake_ops = {
+	.name = "intake",
+	.title = "Intake",
+	.screen = SCR_INTAKE,
+	.priv_size = sizeof(struct intake),
+	.open = intake_open,
+	.draw = intake_draw,
+	.key = intake_key,
+	.text_focus = intake_text_focus,
+	.done = intake_done,
+};

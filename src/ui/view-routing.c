@@ -1,0 +1,35 @@
+/* F5 Routing: scanned items waiting to be emailed and those emailed. The
+ * email queue itself (queued, sent, failed, retry) is not in this version. */
+#include "postroom/item.h"
+
+#include "counts.h"
+
+static const struct ui_count_row rows[] = {
+	{ "scanned, waiting to be emailed (received today)", PR_ITEM_SCANNED, true },
+	{ "scanned, waiting to be emailed (any day)", PR_ITEM_SCANNED, false },
+	{ "emailed, received today", PR_ITEM_EMAILED, true },
+};
+
+static void routing_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
+{
+	ui_counts_screen(ui, view->priv, "Routing - the email queue", rows, sizeof rows / sizeof rows[0],
+			 "The email queue (queued, sending, sent, failed) and retrying failed deliveries are not in this version of the console yet. This screen only counts items by state.", area);
+}
+
+static int routing_key(struct ui *ui, struct view *view, enum ui_action act, ui_key key)
+{
+	(void)ui;
+	(void)view;
+	(void)act;
+	(void)key;
+	return UI_OK;
+}
+
+const struct view_ops view_routing_ops = {
+	.name = "routing",
+	.title = "Routing - the email queue",
+	.screen = SCR_ROUTING,
+	.priv_size = sizeof(struct ui_counts),
+	.draw = routing_draw,
+	.key = routing_key,
+};

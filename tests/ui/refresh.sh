@@ -1,0 +1,30 @@
+#!/bin/sh
+# Other operators' changes (other processes) show without a key press: the
+# console watches the database (pr_db_changed) on its one-second tick and
+# re-reads the header figures and today's list.
+. tests/lib.sh
+. tests/ui/lib/tmux.sh
+
+check "init" pr init
+check "dept add" pr dept add ASC --name "Adult Social Care" --email asc@council.example
+ui_start
+expect_screen "nothing received yet" "Scanned --% / target 95% (none received)"
+expect_screen "an empty list" "Today's items: 0"
+
+check "another operator logs an item" pr item add --dept ASC --sender "Inland Revenue" --addressee "Payments Team"
+ref=$(printf '%s\n' "$OUT" | head -n 1)
+expect_screen "the list shows it without a key press" "Today's items: 1"
+expect_screen "with its reference" "$ref ASC    Inland Revenue"
+expect_screen "the header figures follow" "Scanned 0.0% / target 95% (below)"
+
+keys F3
+expect_screen "Batches counts it as waiting" "1  received today, not yet in a batch"
+check "another operator logs an exception" pr item add --dept ASC --sender "Solicitors LLP" --addressee "Legal" --flag legal
+keys F4
+expect_screen "Scan counts the exception" "1  exceptions received today (not for scanning)"
+keys F7
+expect_screen "Reports shows today's row" "2026-11-20         2"
+
+ui_quit
+expect_screen "quits with status 0" "[postroom exited 0]"
+check_asan "no sanitizer report"
