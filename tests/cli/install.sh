@@ -1,0 +1,17 @@
+# make install puts the binary, both man pages and the example configuration
+# under DESTDIR/PREFIX, and the installed binary runs.
+. tests/lib.sh
+top=$(pwd)
+build_dir=$(dirname "$POSTROOM_BIN")
+mode=release
+case "$build_dir" in */build/test) mode=test ;; esac
+dest="$TESTDIR/stage"
+check "make install to a staging folder" make -s -C "$top" MODE=$mode install PREFIX=/opt/postroom DESTDIR="$dest"
+for f in bin/postroom share/man/man1/postroom.1 share/man/man5/postroom.conf.5 \
+	share/doc/postroom/postroom.conf.example; do
+	if [ -f "$dest/opt/postroom/$f" ]; then _report 1 "installed $f"; else _report 0 "installed $f"; fi
+done
+check "installed binary runs" "$dest/opt/postroom/bin/postroom" --version
+expect_out "installed binary reports its version" "^postroom "
+check "installed example configuration is valid" "$dest/opt/postroom/bin/postroom" \
+	--config "$dest/opt/postroom/share/doc/postroom/postroom.conf.example" config
