@@ -9,7 +9,7 @@
 #   demo     how long the demo database took to build (items a second)
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-days=${2:-${BENCH_DAYS:-365}}
+days=${2:-${BENCH_DAYS:-180}}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/postroom-bench.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 export POSTROOM_DB="$dir/bench.db" POSTROOM_NOW=2026-11-20T17:00:00 TZ=Europe/London
