@@ -37,11 +37,11 @@ int ui_counts_draw(struct ui *ui, struct ui_counts *c, const struct ui_count_row
 }
 
 /* A whole placeholder screen: title, counts and notice. */
-void ui_counts_screen(struct ui *ui, struct ui_counts *c, const char *title,
-		      const struct ui_count_row *rows, size_t n, const char *notice,
-		      const struct ui_rect *area)
+void ui_counts_view_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
 {
-	ui_put(area->y, area->x + 1, area->w - 2, ROLE_TITLE, title);
-	int y = ui_counts_draw(ui, c, rows, n, area, 2);
-	ui_put_wrapped(area, y + 1, ROLE_LABEL, notice);
+	const struct ui_counts_spec *spec = view->ops->spec;
+
+	ui_put(area->y, area->x + 1, area->w - 2, ROLE_TITLE, view->ops->title);
+	int y = ui_counts_draw(ui, view->priv, spec->rows, spec->n, area, 2);
+	ui_put_wrapped(area, y + 1, ROLE_LABEL, spec->notice);
 }

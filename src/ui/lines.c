@@ -8,20 +8,27 @@
 
 #include "ui.h"
 
-/* Appends a printf-formatted line. */
-void ui_lines_add(struct ui_lines *ls, const char *fmt, ...)
+/* Appends a line formatted from FMT and AP. */
+void ui_lines_vadd(struct ui_lines *ls, const char *fmt, va_list ap)
 {
 	char buf[2048];
-	va_list ap;
 
-	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
 	if (ls->n == ls->cap) {
 		ls->cap = ls->cap ? ls->cap * 2 : 32;
 		ls->v = xrealloc(ls->v, ls->cap * sizeof ls->v[0]);
 	}
 	ls->v[ls->n++] = xstrdup(buf);
+}
+
+/* Appends a printf-formatted line. */
+void ui_lines_add(struct ui_lines *ls, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ui_lines_vadd(ls, fmt, ap);
+	va_end(ap);
 }
 
 /* Replaces line I. */
@@ -64,4 +71,14 @@ void ui_lines_draw(const struct ui_lines *ls, const struct ui_list *l,
 		}
 		ui_put(area->y + y, area->x + 1, area->w - 2, role, s);
 	}
+}
+
+/* The page of a scrolling view of lines: list fitted, lines drawn, position
+ * given back for the title. */
+void ui_lines_page(const struct ui_lines *ls, struct ui_list *l, const struct ui_rect *area,
+		   char *pos, size_t cap)
+{
+	ui_list_resize(l, ls->n, area->h - 1);
+	ui_list_position(l, pos, cap);
+	ui_lines_draw(ls, l, area, 1);
 }

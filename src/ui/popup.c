@@ -19,18 +19,11 @@ void ui_popup_open(struct ui *ui, const char *title)
 /* Adds a line. */
 void ui_popup_add(struct ui *ui, const char *fmt, ...)
 {
-	struct ui_popup *p = &ui->popup;
-	char buf[2048];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	ui_lines_vadd(&ui->popup.lines, fmt, ap);
 	va_end(ap);
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 32;
-		p->lines = xrealloc(p->lines, p->cap * sizeof p->lines[0]);
-	}
-	p->lines[p->n++] = xstrdup(buf);
 }
 
 /* Closes the popup and frees its lines. */
@@ -38,9 +31,7 @@ void ui_popup_close(struct ui *ui)
 {
 	struct ui_popup *p = &ui->popup;
 
-	for (size_t i = 0; i < p->n; i++)
-		free(p->lines[i]);
-	free(p->lines);
+	ui_lines_clear(&p->lines);
 	free(p->title);
 	*p = (struct ui_popup){ 0 };
 }
@@ -63,16 +54,16 @@ void ui_popup_draw(struct ui *ui)
 		return;
 	geometry(&r);
 	int body = r.h - 2;
-	if (p->n <= (size_t)body)
+	if (p->lines.n <= (size_t)body)
 		p->top = 0;
-	else if (p->top > p->n - (size_t)body)
-		p->top = p->n - (size_t)body;
+	else if (p->top > p->lines.n - (size_t)body)
+		p->top = p->lines.n - (size_t)body;
 	for (int y = 0; y < r.h; y++)
 		ui_fill(r.y + y, r.x, r.w, ROLE_POPUP);
 	ui_box(&r, ROLE_POPUP);
 	ui_putf(r.y, r.x + 2, r.w - 4, ROLE_POPUP_TITLE, " %s ", p->title);
-	for (int y = 0; y < body && p->top + (size_t)y < p->n; y++) {
-		const char *s = p->lines[p->top + (size_t)y];
+	for (int y = 0; y < body && p->top + (size_t)y < p->lines.n; y++) {
+		const char *s = p->lines.v[p->top + (size_t)y];
 		enum ui_role role = ROLE_POPUP;
 		if (s[0] == '#') {
 			role = ROLE_POPUP_TITLE;
@@ -82,7 +73,7 @@ void ui_popup_draw(struct ui *ui)
 	}
 	char more[64];
 	snprintf(more, sizeof more, "Esc: close%s",
-		 p->n > (size_t)body ? "  Up/Down/PgUp/PgDn: scroll" : "");
+		 p->lines.n > (size_t)body ? "  Up/Down/PgUp/PgDn: scroll" : "");
 	ui_put(r.y + r.h - 1, r.x + 2, r.w - 4, ROLE_POPUP_TITLE, more);
 }
 
@@ -104,7 +95,7 @@ int ui_popup_key(struct ui *ui, enum ui_action act, ui_key key)
 			p->top--;
 		return UI_REDRAW;
 	case ACT_DOWN:
-		if (p->top + 1 < p->n)
+		if (p->top + 1 < p->lines.n)
 			p->top++;
 		return UI_REDRAW;
 	case ACT_PGUP:
@@ -117,7 +108,7 @@ int ui_popup_key(struct ui *ui, enum ui_action act, ui_key key)
 		p->top = 0;
 		return UI_REDRAW;
 	case ACT_END:
-		p->top = p->n;
+		p->top = p->lines.n;
 		return UI_REDRAW;
 	default:
 		ui_popup_close(ui);

@@ -175,7 +175,7 @@ static int dispatch(struct ui *ui, ui_key key)
 			return UI_RELOAD | UI_REDRAW;
 		}
 	}
-	return v->ops->key(ui, v, act, key);
+	return v->ops->key != NULL ? v->ops->key(ui, v, act, key) : UI_OK;
 }
 
 static void watch_signals(void)

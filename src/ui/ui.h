@@ -11,6 +11,7 @@
 #define POSTROOM_UI_H
 
 #include <curses.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <wchar.h>
@@ -89,13 +90,17 @@ struct view_ops {
 	const char *title;      /* shown above the view */
 	enum ui_screen screen;
 	size_t priv_size;
+	/* Data for a shared draw hook, which reads it from view->ops->spec
+	 * (ui_counts_view_draw: a struct ui_counts_spec). May be NULL. */
+	const void *spec;
 	/* Called once, the first time the view is shown. */
 	void (*open)(struct ui *ui, struct view *view);
 	/* Draws the view into AREA (already cleared). Re-reads its data when
 	 * ui->generation moved on since it last read. */
 	void (*draw)(struct ui *ui, struct view *view, const struct ui_rect *area);
 	/* Handles KEY, which the table maps to ACT (ACT_NONE when unbound);
-	 * returns enum ui_reaction flags. */
+	 * returns enum ui_reaction flags. May be NULL: the view has no keys
+	 * of its own (UI_OK). */
 	int (*key)(struct ui *ui, struct view *view, enum ui_action act, ui_key key);
 	/* True while the focus is in a form field: letters are then text. May
 	 * be NULL (never). */
@@ -120,12 +125,18 @@ extern const struct view_ops view_outbound_ops;
 extern const struct view_ops view_reports_ops;
 extern const struct view_ops view_admin_ops;
 
+/* A growable array of text lines (lines.c). */
+struct ui_lines {
+	char **v;
+	size_t n, cap;
+};
+
 /* A scrollable window of text lines over the current view (popup.c). */
 struct ui_popup {
 	bool open;
 	char *title;
-	char **lines;
-	size_t n, cap, top;
+	struct ui_lines lines;
+	size_t top;
 };
 
 /* The console. */
@@ -236,12 +247,11 @@ void ui_popup_draw(struct ui *ui);
 int ui_popup_key(struct ui *ui, enum ui_action act, ui_key key);
 
 /* ---- lines.c: a growable array of text lines for simple views ---- */
-struct ui_lines {
-	char **v;
-	size_t n, cap;
-};
 void ui_lines_add(struct ui_lines *ls, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* ui_lines_add with the arguments in AP. */
+void ui_lines_vadd(struct ui_lines *ls, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* Replaces line I (which must exist) with a printf-formatted one. */
 void ui_lines_set(struct ui_lines *ls, size_t i, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -250,5 +260,10 @@ void ui_lines_clear(struct ui_lines *ls);
  * '#' is drawn as a title (without the '#'). */
 void ui_lines_draw(const struct ui_lines *ls, const struct ui_list *l,
 		   const struct ui_rect *area, int y);
+/* A scrolling page of LS in AREA below the view's title row: fits L to
+ * the lines and the height, draws them from row 1 and writes L's position
+ * into POS (CAP bytes) for the caller's title. */
+void ui_lines_page(const struct ui_lines *ls, struct ui_list *l, const struct ui_rect *area,
+		   char *pos, size_t cap);
 
 #endif

@@ -96,11 +96,9 @@ static void admin_draw(struct ui *ui, struct view *view, const struct ui_rect *a
 	char pos[64];
 
 	load(ui, a, area->w - 2);
-	ui_list_resize(&a->list, a->lines.n, area->h - 1);
-	ui_list_position(&a->list, pos, sizeof pos);
+	ui_lines_page(&a->lines, &a->list, area, pos, sizeof pos);
 	ui_putf(area->y, area->x + 1, area->w - 2, ROLE_TITLE,
 		"Admin - departments and operators (lines %s; Up, Down, PgUp, PgDn)", pos);
-	ui_lines_draw(&a->lines, &a->list, area, 1);
 }
 
 static int admin_key(struct ui *ui, struct view *view, enum ui_action act, ui_key key)

@@ -11,26 +11,17 @@ static const struct ui_count_row rows[] = {
 	{ "in a batch on any day, waiting for their scan", PR_ITEM_BATCHED, false },
 };
 
-static void batches_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
-{
-	ui_counts_screen(ui, view->priv, "Batches - scan batches", rows, sizeof rows / sizeof rows[0],
-			 "Making up, labelling and closing scan batches is not in this version of the console yet. This screen only counts the items waiting for it.", area);
-}
-
-static int batches_key(struct ui *ui, struct view *view, enum ui_action act, ui_key key)
-{
-	(void)ui;
-	(void)view;
-	(void)act;
-	(void)key;
-	return UI_OK;
-}
+static const struct ui_counts_spec counts = {
+	.rows = rows,
+	.n = sizeof rows / sizeof rows[0],
+	.notice = "Making up, labelling and closing scan batches is not in this version of the console yet. This screen only counts the items waiting for it.",
+};
 
 const struct view_ops view_batches_ops = {
 	.name = "batches",
 	.title = "Batches - scan batches",
 	.screen = SCR_BATCHES,
 	.priv_size = sizeof(struct ui_counts),
-	.draw = batches_draw,
-	.key = batches_key,
+	.spec = &counts,
+	.draw = ui_counts_view_draw,
 };

@@ -106,11 +106,9 @@ static void help_draw(struct ui *ui, struct view *view, const struct ui_rect *ar
 		h->shown = view->shown;
 		h->list.top = 0;
 	}
-	ui_list_resize(&h->list, h->lines.n, area->h - 1);
-	ui_list_position(&h->list, pos, sizeof pos);
+	ui_lines_page(&h->lines, &h->list, area, pos, sizeof pos);
 	ui_putf(area->y, area->x + 1, area->w - 2, ROLE_TITLE,
 		"Help - Esc or F1: back; Up/Down/PgUp/PgDn: scroll (lines %s)", pos);
-	ui_lines_draw(&h->lines, &h->list, area, 1);
 }
 
 static int help_key(struct ui *ui, struct view *view, enum ui_action act, ui_key key)

@@ -10,26 +10,17 @@ static const struct ui_count_row rows[] = {
 	{ "emailed, received today", PR_ITEM_EMAILED, true },
 };
 
-static void routing_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
-{
-	ui_counts_screen(ui, view->priv, "Routing - the email queue", rows, sizeof rows / sizeof rows[0],
-			 "The email queue (queued, sending, sent, failed) and retrying failed deliveries are not in this version of the console yet. This screen only counts items by state.", area);
-}
-
-static int routing_key(struct ui *ui, struct view *view, enum ui_action act, ui_key key)
-{
-	(void)ui;
-	(void)view;
-	(void)act;
-	(void)key;
-	return UI_OK;
-}
+static const struct ui_counts_spec counts = {
+	.rows = rows,
+	.n = sizeof rows / sizeof rows[0],
+	.notice = "The email queue (queued, sending, sent, failed) and retrying failed deliveries are not in this version of the console yet. This screen only counts items by state.",
+};
 
 const struct view_ops view_routing_ops = {
 	.name = "routing",
 	.title = "Routing - the email queue",
 	.screen = SCR_ROUTING,
 	.priv_size = sizeof(struct ui_counts),
-	.draw = routing_draw,
-	.key = routing_key,
+	.spec = &counts,
+	.draw = ui_counts_view_draw,
 };

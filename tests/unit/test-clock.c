@@ -16,22 +16,6 @@ static int setup_london(void **state)
 	return 0;
 }
 
-static long day(const char *s)
-{
-	pr_error err = { 0 };
-	long d = -1;
-	assert_ok(pr_day_parse(s, &d, &err), &err);
-	return d;
-}
-
-static pr_time tparse(const char *s)
-{
-	pr_error err = { 0 };
-	pr_time t = -1;
-	assert_ok(pr_time_parse(s, &t, &err), &err);
-	return t;
-}
-
 static void test_day_round_trip(void **state)
 {
 	(void)state;
@@ -39,18 +23,18 @@ static void test_day_round_trip(void **state)
 			       "2026-03-01", "2026-12-31", "2028-02-29", "2099-12-31" };
 	char out[PR_DAY_LEN];
 	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
-		pr_day_format(day(days[i]), out);
+		pr_day_format(unit_day(days[i]), out);
 		assert_string_equal(out, days[i]);
 	}
-	assert_int_equal(day("1970-01-01"), 0);
-	assert_int_equal(day("2026-03-29"), 20541);
-	assert_int_equal(day("2028-02-29"), 21243);
-	assert_int_equal(day("2028-03-01") - day("2028-02-28"), 2);
-	assert_int_equal(day("2027-03-01") - day("2027-02-28"), 1);
+	assert_int_equal(unit_day("1970-01-01"), 0);
+	assert_int_equal(unit_day("2026-03-29"), 20541);
+	assert_int_equal(unit_day("2028-02-29"), 21243);
+	assert_int_equal(unit_day("2028-03-01") - unit_day("2028-02-28"), 2);
+	assert_int_equal(unit_day("2027-03-01") - unit_day("2027-02-28"), 1);
 	/* Every day of 2026 to 2028 formats and parses back to itself. */
-	for (long d = day("2026-01-01"); d <= day("2028-12-31"); d++) {
+	for (long d = unit_day("2026-01-01"); d <= unit_day("2028-12-31"); d++) {
 		pr_day_format(d, out);
-		assert_int_equal(day(out), d);
+		assert_int_equal(unit_day(out), d);
 	}
 }
 
@@ -78,22 +62,22 @@ static void test_day_invalid(void **state)
 static void test_time_parse_zones(void **state)
 {
 	(void)state;
-	assert_int_equal(tparse("2026-11-20T09:30:00Z"), UNIT_NOW);
-	assert_int_equal(tparse("2026-11-20T09:30Z"), UNIT_NOW);
-	assert_int_equal(tparse("2026-11-20T10:30:00+01:00"), UNIT_NOW);
-	assert_int_equal(tparse("2026-11-20T10:30:00+0100"), UNIT_NOW);
-	assert_int_equal(tparse("2026-11-20T04:30:00-05:00"), UNIT_NOW);
+	assert_int_equal(unit_time("2026-11-20T09:30:00Z"), UNIT_NOW);
+	assert_int_equal(unit_time("2026-11-20T09:30Z"), UNIT_NOW);
+	assert_int_equal(unit_time("2026-11-20T10:30:00+01:00"), UNIT_NOW);
+	assert_int_equal(unit_time("2026-11-20T10:30:00+0100"), UNIT_NOW);
+	assert_int_equal(unit_time("2026-11-20T04:30:00-05:00"), UNIT_NOW);
 	/* 2026-07-01 is in BST: local noon is 11:00 UTC. */
-	assert_int_equal(tparse("2026-07-01T12:00"), 1782903600);
-	assert_int_equal(tparse("2026-07-01 12:00:00"), 1782903600);
-	assert_int_equal(tparse("2026-07-01T12:00:00+01:00"), 1782903600);
-	assert_int_equal(tparse("2026-07-01T11:00:00Z"), 1782903600);
+	assert_int_equal(unit_time("2026-07-01T12:00"), 1782903600);
+	assert_int_equal(unit_time("2026-07-01 12:00:00"), 1782903600);
+	assert_int_equal(unit_time("2026-07-01T12:00:00+01:00"), 1782903600);
+	assert_int_equal(unit_time("2026-07-01T11:00:00Z"), 1782903600);
 	/* January is GMT: local equals UTC. */
-	assert_int_equal(tparse("2026-01-15T12:00"), 1768478400);
-	assert_int_equal(tparse("2026-01-15T12:00:00Z"), 1768478400);
+	assert_int_equal(unit_time("2026-01-15T12:00"), 1768478400);
+	assert_int_equal(unit_time("2026-01-15T12:00:00Z"), 1768478400);
 	/* A bare date is local midnight. */
-	assert_int_equal(tparse("2026-07-01"), 1782903600 - 12 * 3600);
-	assert_int_equal(tparse("2026-11-20"), pr_day_start(day("2026-11-20")));
+	assert_int_equal(unit_time("2026-07-01"), 1782903600 - 12 * 3600);
+	assert_int_equal(unit_time("2026-11-20"), pr_day_start(unit_day("2026-11-20")));
 }
 
 static void test_time_parse_invalid(void **state)
@@ -120,28 +104,28 @@ static void test_time_format(void **state)
 	assert_string_equal(out, "2026-11-20T09:30:00+00:00");
 	pr_time_format(1782903600, out);
 	assert_string_equal(out, "2026-07-01T12:00:00+01:00");
-	assert_int_equal(tparse(out), 1782903600);
+	assert_int_equal(unit_time(out), 1782903600);
 	pr_time_hhmm(1782903600, hm);
 	assert_string_equal(hm, "12:00");
 	/* 23:30 UTC on 30 June is already 1 July in London. */
-	pr_time_day(tparse("2026-06-30T23:30:00Z"), d);
+	pr_time_day(unit_time("2026-06-30T23:30:00Z"), d);
 	assert_string_equal(d, "2026-07-01");
-	pr_time_day(tparse("2026-12-31T23:30:00Z"), d);
+	pr_time_day(unit_time("2026-12-31T23:30:00Z"), d);
 	assert_string_equal(d, "2026-12-31");
-	assert_int_equal(pr_time_dayno(tparse("2026-06-30T23:30:00Z")), day("2026-07-01"));
+	assert_int_equal(pr_time_dayno(unit_time("2026-06-30T23:30:00Z")), unit_day("2026-07-01"));
 }
 
 static void test_day_start_dst(void **state)
 {
 	(void)state;
 	/* Clocks go forward at 01:00 GMT on Sunday 29 March 2026. */
-	long spring = day("2026-03-29");
+	long spring = unit_day("2026-03-29");
 	assert_int_equal(pr_day_start(spring), 1774742400);          /* 00:00Z */
 	assert_int_equal(pr_day_start(spring + 1), 1774825200);      /* 23:00Z */
 	assert_int_equal(pr_day_start(spring + 1) - pr_day_start(spring), 23 * 3600);
 	assert_int_equal(pr_day_start(spring) - pr_day_start(spring - 1), 24 * 3600);
 	/* And back at 02:00 BST on Sunday 25 October 2026. */
-	long autumn = day("2026-10-25");
+	long autumn = unit_day("2026-10-25");
 	assert_int_equal(pr_day_start(autumn), 1792882800);          /* 23:00Z the day before */
 	assert_int_equal(pr_day_start(autumn + 1), 1792972800);      /* 00:00Z */
 	assert_int_equal(pr_day_start(autumn + 1) - pr_day_start(autumn), 25 * 3600);
@@ -159,13 +143,13 @@ static void test_day_start_dst(void **state)
 static void test_weekday(void **state)
 {
 	(void)state;
-	assert_int_equal(pr_day_weekday(day("1970-01-01")), 3);  /* Thursday */
-	assert_int_equal(pr_day_weekday(day("2026-11-20")), 4);  /* Friday */
-	assert_int_equal(pr_day_weekday(day("2026-03-29")), 6);  /* Sunday */
-	assert_int_equal(pr_day_weekday(day("2026-11-23")), 0);  /* Monday */
-	assert_int_equal(pr_day_weekday(day("1969-12-29")), 0);  /* before the epoch */
-	for (long d = day("2026-11-23"); d < day("2026-11-23") + 14; d++)
-		assert_int_equal(pr_day_weekday(d), (d - day("2026-11-23")) % 7);
+	assert_int_equal(pr_day_weekday(unit_day("1970-01-01")), 3);  /* Thursday */
+	assert_int_equal(pr_day_weekday(unit_day("2026-11-20")), 4);  /* Friday */
+	assert_int_equal(pr_day_weekday(unit_day("2026-03-29")), 6);  /* Sunday */
+	assert_int_equal(pr_day_weekday(unit_day("2026-11-23")), 0);  /* Monday */
+	assert_int_equal(pr_day_weekday(unit_day("1969-12-29")), 0);  /* before the epoch */
+	for (long d = unit_day("2026-11-23"); d < unit_day("2026-11-23") + 14; d++)
+		assert_int_equal(pr_day_weekday(d), (d - unit_day("2026-11-23")) % 7);
 }
 
 static void test_clock_fix(void **state)

@@ -2,7 +2,6 @@
  * newer files, read-only and locked databases, several processes at once. */
 #include "unit.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,50 +15,6 @@
 /* Internal, for inspection only: the connection behind a pr_db (to read
  * its per-connection pragmas) and the SQLite-to-status mapping. */
 #include "../../src/core/core.h"
-
-static sqlite3 *sql_open(const char *path)
-{
-	sqlite3 *s = NULL;
-	if (sqlite3_open_v2(path, &s, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-			    NULL) != SQLITE_OK)
-		fail_msg("open %s: %s", path, sqlite3_errmsg(s));
-	sqlite3_busy_timeout(s, 5000);
-	return s;
-}
-
-static void sql_exec(sqlite3 *s, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(s, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		char copy[256];
-		snprintf(copy, sizeof copy, "%s", msg ? msg : "?");
-		sqlite3_free(msg);
-		fail_msg("%s: %s", sql, copy);
-	}
-}
-
-static long long q_int(sqlite3 *s, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(s));
-	if (sqlite3_step(st) != SQLITE_ROW)
-		fail_msg("%s: no row", sql);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static void q_text(sqlite3 *s, const char *sql, char *out, size_t cap)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(s));
-	if (sqlite3_step(st) != SQLITE_ROW)
-		fail_msg("%s: no row", sql);
-	snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-}
 
 /* The whole content of PATH (caller frees), its size in *N. */
 static unsigned char *slurp(const char *path, size_t *n)
@@ -77,6 +32,29 @@ static unsigned char *slurp(const char *path, size_t *n)
 	return buf;
 }
 
+/* Opens PATH with PR_DB_CREATE and expects WANT: no handle, a message that
+ * names PATH and NEEDLE (when not NULL), and the file byte for byte as it
+ * was. */
+static void expect_open_refused(const char *path, pr_status want, const char *needle)
+{
+	pr_error err = { 0 };
+	pr_db *db = NULL;
+	size_t n0, n1;
+	unsigned char *before = slurp(path, &n0);
+
+	assert_int_equal(pr_db_open(path, PR_DB_CREATE, &db, &err), want);
+	assert_null(db);
+	assert_non_null(strstr(err.msg, path));
+	if (needle)
+		assert_non_null(strstr(err.msg, needle));
+
+	unsigned char *after = slurp(path, &n1);
+	assert_int_equal(n0, n1);
+	assert_memory_equal(before, after, n0);
+	free(before);
+	free(after);
+}
+
 static bool exists(const char *path)
 {
 	struct stat sb;
@@ -89,6 +67,16 @@ static void add_dept(pr_db *db, const char *code)
 	char email[64];
 	snprintf(email, sizeof email, "%s@council.example", code);
 	assert_ok(pr_dept_add(db, code, "A department", email, NULL, &err), &err);
+}
+
+/* A new database with department REV; its path copied to PATH (CAP bytes),
+ * which stays valid after the handle is closed. */
+static pr_db *db_with_rev(char *path, size_t cap)
+{
+	pr_db *db = unit_db_new();
+	snprintf(path, cap, "%s", pr_db_path(db));
+	add_dept(db, "REV");
+	return db;
 }
 
 static pr_item_new new_item(const char *dept)
@@ -125,17 +113,17 @@ static void test_create_in_new_folder(void **state)
 
 	/* Per-connection settings of the core's own connection. */
 	sqlite3 *h = pr_db_sqlite(db);
-	assert_int_equal(q_int(h, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(unit_sql_int(h, "PRAGMA foreign_keys"), 1);
 
 	/* What the file says to anyone. */
-	sqlite3 *s = sql_open(path);
+	sqlite3 *s = unit_sql_open(path);
 	char mode[16];
-	q_text(s, "PRAGMA journal_mode", mode, sizeof mode);
+	unit_sql_text(s, "PRAGMA journal_mode", mode, sizeof mode);
 	assert_string_equal(mode, "wal");
-	assert_int_equal(q_int(s, "PRAGMA user_version"), pr_schema_version());
-	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master WHERE "
-			       "type = 'table' AND name IN ('items', 'departments', "
-			       "'daily_rollup', 'audit_events', 'targets')"), 5);
+	assert_int_equal(unit_sql_int(s, "PRAGMA user_version"), pr_schema_version());
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM sqlite_master WHERE "
+				      "type = 'table' AND name IN ('items', 'departments', "
+				      "'daily_rollup', 'audit_events', 'targets')"), 5);
 	sqlite3_close(s);
 	pr_db_close(db);
 }
@@ -161,16 +149,14 @@ static void test_reopen_is_idempotent(void **state)
 {
 	(void)state;
 	pr_error err = { 0 };
-	pr_db *db = unit_db_new();
 	char path[600];
-	snprintf(path, sizeof path, "%s", pr_db_path(db));
-	add_dept(db, "REV");
+	pr_db *db = db_with_rev(path, sizeof path);
 	pr_item_new in = new_item("REV");
 	assert_ok(pr_item_add(db, &in, NULL, &err), &err);
 	pr_db_close(db);
 
-	sqlite3 *s = sql_open(path);
-	long long objects = q_int(s, "SELECT count(*) FROM sqlite_master");
+	sqlite3 *s = unit_sql_open(path);
+	long long objects = unit_sql_int(s, "SELECT count(*) FROM sqlite_master");
 	sqlite3_close(s);
 
 	for (int i = 0; i < 3; i++) {
@@ -187,107 +173,69 @@ static void test_reopen_is_idempotent(void **state)
 		assert_ok(pr_db_open(path, PR_DB_CREATE | PR_DB_NO_UPGRADE, &db, &err), &err);
 		pr_db_close(db);
 	}
-	s = sql_open(path);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master"), objects);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM items"), 1);
+	s = unit_sql_open(path);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM sqlite_master"), objects);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM items"), 1);
 	sqlite3_close(s);
 }
 
 static void test_text_file_is_not_a_db(void **state)
 {
 	(void)state;
-	pr_error err = { 0 };
-	pr_db *db = NULL;
 	char path[600];
 	snprintf(path, sizeof path, "%s", unit_path("notes.txt"));
 	FILE *f = fopen(path, "w");
 	for (int i = 0; i < 100; i++)
 		fprintf(f, "line %d of an ordinary text file, not a database\n", i);
 	fclose(f);
-	size_t n0, n1;
-	unsigned char *before = slurp(path, &n0);
-	assert_int_equal(pr_db_open(path, PR_DB_CREATE, &db, &err), PR_ENOTDB);
-	assert_null(db);
-	assert_non_null(strstr(err.msg, path));
-	unsigned char *after = slurp(path, &n1);
-	assert_int_equal(n0, n1);
-	assert_memory_equal(before, after, n0);
-	free(before);
-	free(after);
+	expect_open_refused(path, PR_ENOTDB, NULL);
 }
 
 static void test_foreign_sqlite_is_not_ours(void **state)
 {
 	(void)state;
-	pr_error err = { 0 };
-	pr_db *db = NULL;
 	char path[600];
 	snprintf(path, sizeof path, "%s", unit_path("other-app.db"));
-	sqlite3 *s = sql_open(path);
-	sql_exec(s, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT);"
-		    "INSERT INTO photos (name) VALUES ('cat.jpg');");
-	assert_int_equal(q_int(s, "PRAGMA user_version"), 0);
+	sqlite3 *s = unit_sql_open(path);
+	unit_sql_exec(s, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT);"
+			 "INSERT INTO photos (name) VALUES ('cat.jpg');");
+	assert_int_equal(unit_sql_int(s, "PRAGMA user_version"), 0);
 	sqlite3_close(s);
-	size_t n0, n1;
-	unsigned char *before = slurp(path, &n0);
 
-	assert_int_equal(pr_db_open(path, PR_DB_CREATE, &db, &err), PR_ENOTDB);
-	assert_null(db);
-	assert_non_null(strstr(err.msg, path));
-	assert_non_null(strstr(err.msg, "not a postroom"));
-
-	unsigned char *after = slurp(path, &n1);
-	assert_int_equal(n0, n1);
-	assert_memory_equal(before, after, n0);
-	s = sql_open(path);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'items'"), 0);
+	expect_open_refused(path, PR_ENOTDB, "not a postroom");
+	s = unit_sql_open(path);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM sqlite_master "
+				      "WHERE name = 'items'"), 0);
 	sqlite3_close(s);
-	free(before);
-	free(after);
 }
 
 static void test_newer_schema_refused_unchanged(void **state)
 {
 	(void)state;
-	pr_error err = { 0 };
-	pr_db *db = NULL;
 	char path[600], wal[620];
 	snprintf(path, sizeof path, "%s", unit_path("future.db"));
 	snprintf(wal, sizeof wal, "%s-wal", path);
-	sqlite3 *s = sql_open(path);
-	sql_exec(s, "CREATE TABLE items (id INTEGER PRIMARY KEY, future_column TEXT);"
-		    "PRAGMA user_version = 99;");
+	sqlite3 *s = unit_sql_open(path);
+	unit_sql_exec(s, "CREATE TABLE items (id INTEGER PRIMARY KEY, future_column TEXT);"
+			 "PRAGMA user_version = 99;");
 	sqlite3_close(s);
-	size_t n0, n1;
-	unsigned char *before = slurp(path, &n0);
 
-	assert_int_equal(pr_db_open(path, PR_DB_CREATE, &db, &err), PR_ETOONEW);
-	assert_null(db);
-	assert_non_null(strstr(err.msg, path));
-	assert_non_null(strstr(err.msg, "99"));
-
-	unsigned char *after = slurp(path, &n1);
-	assert_int_equal(n0, n1);
-	assert_memory_equal(before, after, n0);
+	expect_open_refused(path, PR_ETOONEW, "99");
 	assert_false(exists(wal));
-	s = sql_open(path);
+	s = unit_sql_open(path);
 	char mode[16];
-	q_text(s, "PRAGMA journal_mode", mode, sizeof mode);
+	unit_sql_text(s, "PRAGMA journal_mode", mode, sizeof mode);
 	assert_string_equal(mode, "delete"); /* not switched to WAL */
-	assert_int_equal(q_int(s, "PRAGMA user_version"), 99);
+	assert_int_equal(unit_sql_int(s, "PRAGMA user_version"), 99);
 	sqlite3_close(s);
-	free(before);
-	free(after);
 }
 
 static void test_read_only(void **state)
 {
 	(void)state;
 	pr_error err = { 0 };
-	pr_db *db = unit_db_new();
 	char path[600];
-	snprintf(path, sizeof path, "%s", pr_db_path(db));
-	add_dept(db, "REV");
+	pr_db *db = db_with_rev(path, sizeof path);
 
 	if (geteuid() == 0) {
 		/* Root writes through chmod 0444, so the file cannot be made
@@ -327,9 +275,9 @@ static void test_locked_by_another_writer(void **state)
 	pr_error err = { 0 };
 	pr_db *db = unit_db_new();
 	add_dept(db, "REV");
-	sqlite3 *s = sql_open(pr_db_path(db));
-	long long audit0 = q_int(s, "SELECT count(*) FROM audit_events");
-	sql_exec(s, "BEGIN IMMEDIATE");
+	sqlite3 *s = unit_sql_open(pr_db_path(db));
+	long long audit0 = unit_sql_int(s, "SELECT count(*) FROM audit_events");
+	unit_sql_exec(s, "BEGIN IMMEDIATE");
 
 	pr_db_set_busy_timeout(db, 100);
 	pr_item_new in = new_item("REV");
@@ -346,11 +294,11 @@ static void test_locked_by_another_writer(void **state)
 	ex.flags = PR_FLAG_PRIVATE;
 	assert_int_equal(pr_item_add(db, &ex, NULL, &err), PR_EBUSY);
 
-	sql_exec(s, "ROLLBACK");
-	assert_int_equal(q_int(s, "SELECT count(*) FROM items"), 0);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM audit_events"), audit0);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM sequences"), 0);
-	assert_int_equal(q_int(s, "SELECT coalesce(sum(received), 0) FROM daily_rollup"), 0);
+	unit_sql_exec(s, "ROLLBACK");
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM items"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM audit_events"), audit0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM sequences"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT coalesce(sum(received), 0) FROM daily_rollup"), 0);
 
 	/* Released: the same call now works, numbered from 1. */
 	pr_item it;
@@ -387,10 +335,8 @@ static void test_several_processes(void **state)
 {
 	(void)state;
 	pr_error err = { 0 };
-	pr_db *db = unit_db_new();
 	char path[600];
-	snprintf(path, sizeof path, "%s", pr_db_path(db));
-	add_dept(db, "REV");
+	pr_db *db = db_with_rev(path, sizeof path);
 	add_dept(db, "HWY");
 	pr_db_close(db); /* no connection open across fork() */
 
@@ -408,15 +354,15 @@ static void test_several_processes(void **state)
 		assert_int_equal(WEXITSTATUS(status), 0);
 	}
 
-	sqlite3 *s = sql_open(path);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM items"), 200);
-	assert_int_equal(q_int(s, "SELECT count(DISTINCT ref) FROM items"), 200);
-	assert_int_equal(q_int(s, "SELECT max(last) FROM sequences WHERE kind = 'I'"), 200);
-	assert_int_equal(q_int(s, "SELECT sum(received) FROM daily_rollup"), 200);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM audit_events WHERE entity = 'item'"),
+	sqlite3 *s = unit_sql_open(path);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM items"), 200);
+	assert_int_equal(unit_sql_int(s, "SELECT count(DISTINCT ref) FROM items"), 200);
+	assert_int_equal(unit_sql_int(s, "SELECT max(last) FROM sequences WHERE kind = 'I'"), 200);
+	assert_int_equal(unit_sql_int(s, "SELECT sum(received) FROM daily_rollup"), 200);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM audit_events WHERE entity = 'item'"),
 			 200);
-	assert_int_equal(q_int(s, "SELECT count(DISTINCT actor) FROM audit_events "
-			       "WHERE actor LIKE 'child%'"), 4);
+	assert_int_equal(unit_sql_int(s, "SELECT count(DISTINCT actor) FROM audit_events "
+				      "WHERE actor LIKE 'child%'"), 4);
 	sqlite3_close(s);
 
 	assert_ok(pr_db_open(path, 0, &db, &err), &err);
@@ -442,18 +388,18 @@ static void test_changed(void **state)
 	assert_ok(pr_item_add(db, &in, NULL, &err), &err);
 	assert_false(pr_db_changed(db));
 
-	sqlite3 *s = sql_open(pr_db_path(db));
-	sql_exec(s, "INSERT INTO targets (pct, effective_from, set_by, set_at) "
-		    "VALUES (90, '2026-01-01', 'other', 0)");
+	sqlite3 *s = unit_sql_open(pr_db_path(db));
+	unit_sql_exec(s, "INSERT INTO targets (pct, effective_from, set_by, set_at) "
+			 "VALUES (90, '2026-01-01', 'other', 0)");
 	assert_true(pr_db_changed(db));
 	assert_false(pr_db_changed(db));
 	/* A read by the other connection changes nothing. */
-	assert_int_equal(q_int(s, "SELECT count(*) FROM targets"), 1);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM targets"), 1);
 	assert_false(pr_db_changed(db));
 	/* An uncommitted change is not seen; its commit is. */
-	sql_exec(s, "BEGIN IMMEDIATE; DELETE FROM targets");
+	unit_sql_exec(s, "BEGIN IMMEDIATE; DELETE FROM targets");
 	assert_false(pr_db_changed(db));
-	sql_exec(s, "COMMIT");
+	unit_sql_exec(s, "COMMIT");
 	assert_true(pr_db_changed(db));
 	sqlite3_close(s);
 	unit_db_free(db);

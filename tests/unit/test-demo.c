@@ -3,7 +3,6 @@
  * the determinism test makes its own 10-day demos. */
 #include "unit.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,39 +16,6 @@ static pr_db *shared_db;
 static sqlite3 *shared_sql;
 
 /* ---- helpers --------------------------------------------------------- */
-
-static sqlite3 *sql_open(pr_db *db)
-{
-	sqlite3 *s = NULL;
-	if (sqlite3_open_v2(pr_db_path(db), &s, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		fail_msg("open %s: %s", pr_db_path(db), sqlite3_errmsg(s));
-	return s;
-}
-
-/* The first column of the first row of SQL as an integer (0 for NULL). */
-static long long q_int(sqlite3 *s, const char *sql)
-{
-	sqlite3_stmt *stmt = NULL;
-	if (sqlite3_prepare_v2(s, sql, -1, &stmt, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(s));
-	if (sqlite3_step(stmt) != SQLITE_ROW)
-		fail_msg("%s: no row (%s)", sql, sqlite3_errmsg(s));
-	long long v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
-}
-
-static double q_double(sqlite3 *s, const char *sql)
-{
-	sqlite3_stmt *stmt = NULL;
-	if (sqlite3_prepare_v2(s, sql, -1, &stmt, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(s));
-	if (sqlite3_step(stmt) != SQLITE_ROW)
-		fail_msg("%s: no row", sql);
-	double v = sqlite3_column_double(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
-}
 
 /* FNV-1a over what identifies the items: two equal demos hash alike. */
 static uint64_t items_checksum(sqlite3 *s)
@@ -135,7 +101,7 @@ static int group_setup(void **state)
 		fprintf(stderr, "demo fill: %s\n", err.msg);
 		return -1;
 	}
-	shared_sql = sql_open(shared_db);
+	shared_sql = unit_sql_open_ro(pr_db_path(shared_db));
 	return 0;
 }
 
@@ -176,44 +142,46 @@ static void test_departments(void **state)
 {
 	(void)state;
 	sqlite3 *s = shared_sql;
-	long long n = q_int(s, "SELECT count(*) FROM departments");
+	long long n = unit_sql_int(s, "SELECT count(*) FROM departments");
 	assert_true(n >= 40);
-	assert_int_equal(q_int(s, "SELECT count(DISTINCT upper(code)) FROM departments"), n);
+	assert_int_equal(unit_sql_int(s, "SELECT count(DISTINCT upper(code)) FROM departments"), n);
 	/* Codes: 1-12 letters, digits or '-'. */
-	assert_int_equal(q_int(s, "SELECT count(*) FROM departments WHERE "
-			       "length(code) BETWEEN 1 AND 12 AND code NOT GLOB "
-			       "'*[^A-Za-z0-9-]*'"), n);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM departments WHERE "
+				      "length(code) BETWEEN 1 AND 12 AND code NOT GLOB "
+				      "'*[^A-Za-z0-9-]*'"), n);
 	/* Emails: one '@', a dot in the domain, the .example domain. */
-	assert_int_equal(q_int(s, "SELECT count(*) FROM departments WHERE "
-			       "email GLOB '?*@?*.example' AND email NOT GLOB '*@*@*' "
-			       "AND email NOT GLOB '* *'"), n);
-	assert_int_equal(q_int(s, "SELECT count(DISTINCT email) FROM departments"), n);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM departments WHERE "
+				      "email GLOB '?*@?*.example' AND email NOT GLOB '*@*@*' "
+				      "AND email NOT GLOB '* *'"), n);
+	assert_int_equal(unit_sql_int(s, "SELECT count(DISTINCT email) FROM departments"), n);
 	/* 2-6 people in every department, with addresses of their own. */
-	assert_int_equal(q_int(s, "SELECT count(*) FROM (SELECT d.id, count(r.id) AS k "
-			       "FROM departments d LEFT JOIN recipients r ON r.dept_id = d.id "
-			       "GROUP BY d.id) WHERE k BETWEEN 2 AND 6"), n);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM recipients WHERE email NOT GLOB "
-			       "'?*.?*@?*.example' OR email GLOB '*[ '']*'"), 0);
-	assert_int_equal(q_int(s, "SELECT count(*) - count(DISTINCT email) FROM recipients"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM (SELECT d.id, count(r.id) AS k "
+				      "FROM departments d LEFT JOIN recipients r ON r.dept_id = d.id "
+				      "GROUP BY d.id) WHERE k BETWEEN 2 AND 6"), n);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM recipients WHERE email NOT GLOB "
+				      "'?*.?*@?*.example' OR email GLOB '*[ '']*'"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) - count(DISTINCT email) FROM recipients"), 0);
 	/* Departments are not equally busy. */
-	assert_true(q_int(s, "SELECT max(k) FROM (SELECT count(*) AS k FROM items GROUP BY dept_id)") >
-		    5 * q_int(s, "SELECT min(k) FROM (SELECT count(*) AS k FROM items GROUP BY dept_id)"));
+	assert_true(unit_sql_int(s, "SELECT max(k) FROM (SELECT count(*) AS k FROM items "
+				 "GROUP BY dept_id)") >
+		    5 * unit_sql_int(s, "SELECT min(k) FROM (SELECT count(*) AS k FROM items "
+				     "GROUP BY dept_id)"));
 }
 
 static void test_operators(void **state)
 {
 	(void)state;
 	sqlite3 *s = shared_sql;
-	assert_true(q_int(s, "SELECT count(*) FROM operators") >= 8);
-	assert_true(q_int(s, "SELECT count(*) FROM operators WHERE role = 'supervisor'") >= 1);
-	assert_true(q_int(s, "SELECT count(*) FROM operators WHERE role = 'operator'") >= 5);
+	assert_true(unit_sql_int(s, "SELECT count(*) FROM operators") >= 8);
+	assert_true(unit_sql_int(s, "SELECT count(*) FROM operators WHERE role = 'supervisor'") >= 1);
+	assert_true(unit_sql_int(s, "SELECT count(*) FROM operators WHERE role = 'operator'") >= 5);
 	char sql[200];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM operators WHERE login = '%s' "
 		 "AND role = 'admin'", pr_whoami());
-	assert_int_equal(q_int(s, sql), 1);
+	assert_int_equal(unit_sql_int(s, sql), 1);
 	/* Items were logged by operators on the list. */
-	assert_int_equal(q_int(s, "SELECT count(*) FROM items WHERE logged_by NOT IN "
-			       "(SELECT login FROM operators)"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM items WHERE logged_by NOT IN "
+				      "(SELECT login FROM operators)"), 0);
 }
 
 static void test_volumes(void **state)
@@ -224,33 +192,33 @@ static void test_volumes(void **state)
 	char sql[200];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM items WHERE received_at > %lld",
 		 (long long)UNIT_NOW);
-	assert_int_equal(q_int(shared_sql, sql), 0);
+	assert_int_equal(unit_sql_int(shared_sql, sql), 0);
 	snprintf(sql, sizeof sql, "SELECT max(received_at) > %lld - 3 * 3600 FROM items",
 		 (long long)UNIT_NOW);
-	assert_int_equal(q_int(shared_sql, sql), 1);
+	assert_int_equal(unit_sql_int(shared_sql, sql), 1);
 }
 
 static void test_mix(void **state)
 {
 	(void)state;
 	sqlite3 *s = shared_sql;
-	double letters = q_double(s, "SELECT avg(kind = 'letter') FROM items");
-	double parcels = q_double(s, "SELECT avg(kind = 'parcel') FROM items");
-	double standard = q_double(s, "SELECT avg(service = 'standard') FROM items");
+	double letters = unit_sql_double(s, "SELECT avg(kind = 'letter') FROM items");
+	double parcels = unit_sql_double(s, "SELECT avg(kind = 'parcel') FROM items");
+	double standard = unit_sql_double(s, "SELECT avg(service = 'standard') FROM items");
 	assert_true(letters > 0.77 && letters < 0.83);
 	assert_true(parcels > 0.03 && parcels < 0.07);
 	assert_true(standard > 0.90 && standard < 0.94);
 	/* Tracking numbers on recorded and special delivery items only. */
-	assert_int_equal(q_int(s, "SELECT count(*) FROM items WHERE (service = 'standard') "
-			       "<> (tracking IS NULL)"), 0);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM items WHERE tracking IS NOT NULL "
-			       "AND tracking NOT GLOB '[A-Z][A-Z][0-9][0-9][0-9][0-9][0-9]"
-			       "[0-9][0-9][0-9][0-9]GB'"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM items WHERE (service = 'standard') "
+				      "<> (tracking IS NULL)"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM items WHERE tracking IS NOT NULL "
+				      "AND tracking NOT GLOB '[A-Z][A-Z][0-9][0-9][0-9][0-9][0-9]"
+				      "[0-9][0-9][0-9][0-9]GB'"), 0);
 	/* Flagged items are exceptions, never scanned. */
-	assert_int_equal(q_int(s, "SELECT count(*) FROM items WHERE flags & 15 AND "
-			       "(scanned_at IS NOT NULL OR status NOT IN "
-			       "('exception','handed-over'))"), 0);
-	double priv = q_double(s, "SELECT avg(flags & 1 <> 0) FROM items");
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM items WHERE flags & 15 AND "
+				      "(scanned_at IS NOT NULL OR status NOT IN "
+				      "('exception','handed-over'))"), 0);
+	double priv = unit_sql_double(s, "SELECT avg(flags & 1 <> 0) FROM items");
 	assert_true(priv > 0.015 && priv < 0.025);
 	/* Every state of a finished or live item turns up. */
 	static const char *const states[] = {"received", "scanned", "emailed",
@@ -259,38 +227,38 @@ static void test_mix(void **state)
 		char sql[120];
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM items WHERE status = '%s'",
 			 states[i]);
-		if (q_int(s, sql) == 0)
+		if (unit_sql_int(s, sql) == 0)
 			fail_msg("no item is %s", states[i]);
 	}
 	/* The live backlog is recent: nothing older than yesterday waits. */
 	char sql[200];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM items WHERE status = 'received' "
 		 "AND received_at < %lld - 4 * 86400", (long long)UNIT_NOW);
-	assert_int_equal(q_int(s, sql), 0);
+	assert_int_equal(unit_sql_int(s, sql), 0);
 	/* Handed-over items name who signed. */
-	assert_int_equal(q_int(s, "SELECT count(*) FROM items WHERE status = 'handed-over' "
-			       "AND (handed_to IS NULL OR handed_at < received_at)"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM items WHERE status = 'handed-over' "
+				      "AND (handed_to IS NULL OR handed_at < received_at)"), 0);
 }
 
 static void test_times_consistent(void **state)
 {
 	(void)state;
 	sqlite3 *s = shared_sql;
-	assert_int_equal(q_int(s, "SELECT count(*) FROM items WHERE scanned_at < received_at "
-			       "OR emailed_at < scanned_at OR scanned_day < received_day "
-			       "OR (scanned_at IS NULL) <> (scanned_day IS NULL) "
-			       "OR (emailed_at IS NOT NULL AND scanned_at IS NULL) "
-			       "OR updated_at < received_at"), 0);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM items WHERE received_day <> "
-			       "date(received_at, 'unixepoch', 'localtime')"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM items WHERE scanned_at < received_at "
+				      "OR emailed_at < scanned_at OR scanned_day < received_day "
+				      "OR (scanned_at IS NULL) <> (scanned_day IS NULL) "
+				      "OR (emailed_at IS NOT NULL AND scanned_at IS NULL) "
+				      "OR updated_at < received_at"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM items WHERE received_day <> "
+				      "date(received_at, 'unixepoch', 'localtime')"), 0);
 	char sql[300];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM items WHERE max(updated_at, "
 		 "coalesce(scanned_at, 0), coalesce(emailed_at, 0), "
 		 "coalesce(handed_at, 0)) > %lld", (long long)UNIT_NOW);
-	assert_int_equal(q_int(s, sql), 0);
+	assert_int_equal(unit_sql_int(s, sql), 0);
 	/* Mostly the morning delivery: 07:30-11:00 local. */
-	double morning = q_double(s, "SELECT avg(time(received_at, 'unixepoch', "
-				  "'localtime') BETWEEN '07:30' AND '11:00') FROM items");
+	double morning = unit_sql_double(s, "SELECT avg(time(received_at, 'unixepoch', "
+					 "'localtime') BETWEEN '07:30' AND '11:00') FROM items");
 	assert_true(morning > 0.7 && morning < 0.95);
 }
 
@@ -307,12 +275,12 @@ static void test_scanned_share_rises(void **state)
 		"WHERE received_day = (SELECT max(received_day) FROM items "
 		"WHERE strftime('%w', received_day) BETWEEN '1' AND '5' "
 		"AND received_day < (SELECT max(received_day) FROM items))";
-	double a = q_double(s, first), b = q_double(s, last);
+	double a = unit_sql_double(s, first), b = unit_sql_double(s, last);
 	if (!(a > 35 && a < 60 && b > 85))
 		fail_msg("scanned share %.1f%% on the first day, %.1f%% on the last", a, b);
 	/* Most scanned items were emailed on. */
-	double emailed = q_double(s, "SELECT avg(emailed_at IS NOT NULL) FROM items "
-				  "WHERE scanned_at IS NOT NULL");
+	double emailed = unit_sql_double(s, "SELECT avg(emailed_at IS NOT NULL) FROM items "
+					 "WHERE scanned_at IS NOT NULL");
 	assert_true(emailed > 0.95 && emailed < 1.0);
 }
 
@@ -329,51 +297,52 @@ static void test_rollup_matches_items(void **state)
 		"exceptions FROM daily_rollup WHERE received <> 0";
 	char sql[1200];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM (%s EXCEPT %s)", counted, kept);
-	assert_int_equal(q_int(shared_sql, sql), 0);
+	assert_int_equal(unit_sql_int(shared_sql, sql), 0);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM (%s EXCEPT %s)", kept, counted);
-	assert_int_equal(q_int(shared_sql, sql), 0);
+	assert_int_equal(unit_sql_int(shared_sql, sql), 0);
 }
 
 static void test_audit_trail(void **state)
 {
 	(void)state;
 	sqlite3 *s = shared_sql;
-	long long items = q_int(s, "SELECT count(*) FROM items");
+	long long items = unit_sql_int(s, "SELECT count(*) FROM items");
 	/* One creation event each. */
-	assert_int_equal(q_int(s, "SELECT count(*) FROM audit_events WHERE entity = 'item' "
-			       "AND from_state IS NULL AND to_state = 'received'"), items);
-	assert_int_equal(q_int(s, "SELECT count(DISTINCT entity_id) FROM audit_events "
-			       "WHERE from_state IS NULL"), items);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM audit_events WHERE entity = 'item' "
+				      "AND from_state IS NULL AND to_state = 'received'"), items);
+	assert_int_equal(unit_sql_int(s, "SELECT count(DISTINCT entity_id) FROM audit_events "
+				      "WHERE from_state IS NULL"), items);
 	/* The last event leads to the item's state, and states chain. */
-	assert_int_equal(q_int(s, "SELECT count(*) FROM items i WHERE i.status IS NOT "
-			       "(SELECT to_state FROM audit_events a WHERE a.ref = i.ref "
-			       "ORDER BY a.id DESC LIMIT 1)"), 0);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM audit_events a JOIN audit_events b "
-			       "ON b.ref = a.ref AND b.id = (SELECT min(id) FROM audit_events "
-			       "c WHERE c.ref = a.ref AND c.id > a.id) "
-			       "WHERE b.from_state IS NOT a.to_state OR b.at < a.at"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM items i WHERE i.status IS NOT "
+				      "(SELECT to_state FROM audit_events a WHERE a.ref = i.ref "
+				      "ORDER BY a.id DESC LIMIT 1)"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM audit_events a JOIN audit_events b "
+				      "ON b.ref = a.ref AND b.id = (SELECT min(id) FROM audit_events "
+				      "c WHERE c.ref = a.ref AND c.id > a.id) "
+				      "WHERE b.from_state IS NOT a.to_state OR b.at < a.at"), 0);
 	/* Actors are operators; a handover says who signed. */
-	assert_int_equal(q_int(s, "SELECT count(*) FROM audit_events WHERE actor NOT IN "
-			       "(SELECT login FROM operators)"), 0);
-	assert_int_equal(q_int(s, "SELECT count(*) FROM audit_events a JOIN items i "
-			       "ON i.id = a.entity_id WHERE a.to_state = 'handed-over' AND "
-			       "a.reason IS NOT 'signed for by ' || i.handed_to"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM audit_events WHERE actor NOT IN "
+				      "(SELECT login FROM operators)"), 0);
+	assert_int_equal(unit_sql_int(s, "SELECT count(*) FROM audit_events a JOIN items i "
+				      "ON i.id = a.entity_id WHERE a.to_state = 'handed-over' AND "
+				      "a.reason IS NOT 'signed for by ' || i.handed_to"), 0);
 	/* The old regime: paper delivery of what was not scanned. */
-	assert_true(q_int(s, "SELECT count(*) FROM items WHERE exception_reason = "
-			  "'delivered unscanned (internal post)'") > 1000);
+	assert_true(unit_sql_int(s, "SELECT count(*) FROM items WHERE exception_reason = "
+				 "'delivered unscanned (internal post)'") > 1000);
 }
 
 static void test_deterministic(void **state)
 {
 	(void)state;
 	pr_db *a = demo_db(10, 7), *b = demo_db(10, 7), *c = demo_db(10, 8);
-	sqlite3 *sa = sql_open(a), *sb = sql_open(b), *sc = sql_open(c);
+	sqlite3 *sa = unit_sql_open_ro(pr_db_path(a)), *sb = unit_sql_open_ro(pr_db_path(b));
+	sqlite3 *sc = unit_sql_open_ro(pr_db_path(c));
 	check_volumes(sa, 10);
-	assert_true(q_int(sa, "SELECT count(*) FROM items") > 10000);
+	assert_true(unit_sql_int(sa, "SELECT count(*) FROM items") > 10000);
 	assert_true(items_checksum(sa) == items_checksum(sb));
 	assert_true(items_checksum(sa) != items_checksum(sc));
-	assert_int_equal(q_int(sa, "SELECT count(*) FROM audit_events"),
-			 q_int(sb, "SELECT count(*) FROM audit_events"));
+	assert_int_equal(unit_sql_int(sa, "SELECT count(*) FROM audit_events"),
+			 unit_sql_int(sb, "SELECT count(*) FROM audit_events"));
 	sqlite3_close(sa);
 	sqlite3_close(sb);
 	sqlite3_close(sc);
@@ -390,10 +359,10 @@ static void test_numbering_continues(void **state)
 	pr_item item;
 	char want[PR_REF_LEN];
 	long today = pr_time_dayno(UNIT_NOW);
-	long last = (long)q_int(shared_sql, "SELECT last FROM sequences WHERE kind = 'I' "
-				"AND day = (SELECT max(received_day) FROM items)");
-	assert_int_equal(last, q_int(shared_sql, "SELECT count(*) FROM items WHERE "
-				     "received_day = (SELECT max(received_day) FROM items)"));
+	long last = (long)unit_sql_int(shared_sql, "SELECT last FROM sequences WHERE kind = 'I' "
+				       "AND day = (SELECT max(received_day) FROM items)");
+	assert_int_equal(last, unit_sql_int(shared_sql, "SELECT count(*) FROM items WHERE "
+					    "received_day = (SELECT max(received_day) FROM items)"));
 	pr_item_new in = {
 		.dept_code = "ASC",
 		.sender = "Mrs J Patel",
@@ -411,13 +380,13 @@ static void test_second_fill_refused(void **state)
 	(void)state;
 	pr_error err;
 	bool empty = true;
-	long long before = q_int(shared_sql, "SELECT count(*) FROM items");
+	long long before = unit_sql_int(shared_sql, "SELECT count(*) FROM items");
 	pr_demo_options opt = {.days = 1, .seed = 42};
 	assert_ok(pr_db_is_empty(shared_db, &empty, &err), &err);
 	assert_false(empty);
 	assert_int_equal(pr_demo_fill(shared_db, &opt, &err), PR_ESTATE);
 	assert_non_null(strstr(err.msg, "only an empty database"));
-	assert_int_equal(q_int(shared_sql, "SELECT count(*) FROM items"), before);
+	assert_int_equal(unit_sql_int(shared_sql, "SELECT count(*) FROM items"), before);
 }
 
 int main(void)

@@ -2,7 +2,6 @@
  * listing, on real database files. */
 #include "unit.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,18 +13,11 @@
 
 /* ---- helpers --------------------------------------------------------- */
 
+/* The integer SQL gives, read through a fresh read-only connection. */
 static long long q_int(pr_db *db, const char *sql)
 {
-	sqlite3 *s = NULL;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_open_v2(pr_db_path(db), &s, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		fail_msg("open: %s", sqlite3_errmsg(s));
-	if (sqlite3_prepare_v2(s, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(s));
-	if (sqlite3_step(st) != SQLITE_ROW)
-		fail_msg("%s: no row", sql);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sqlite3 *s = unit_sql_open_ro(pr_db_path(db));
+	long long v = unit_sql_int(s, sql);
 	sqlite3_close(s);
 	return v;
 }
@@ -82,12 +74,11 @@ static pr_item add(pr_db *db, const pr_item_new *in)
 	return it;
 }
 
-static pr_time tparse(const char *s)
+/* Logs a plain letter for DEPT. */
+static pr_item add_plain(pr_db *db, const char *dept)
 {
-	pr_error err = { 0 };
-	pr_time t = 0;
-	assert_ok(pr_time_parse(s, &t, &err), &err);
-	return t;
+	pr_item_new in = plain(dept);
+	return add(db, &in);
 }
 
 typedef struct events {
@@ -187,8 +178,7 @@ static void test_reference_sequence(void **state)
 		snprintf(prev, sizeof prev, "%s", it.ref);
 	}
 	/* Another department shares the day's sequence. */
-	pr_item_new h = plain("HWY");
-	pr_item it = add(db, &h);
+	pr_item it = add_plain(db, "HWY");
 	assert_memory_equal(it.ref, "I261120-0013", 12);
 	/* Unknown reference: well-formed but absent. */
 	char ghost[PR_REF_LEN];
@@ -366,17 +356,16 @@ static void test_received_time(void **state)
 	expect_field_error(db, &in, PR_EINVAL, "receipt");
 
 	/* Back-dated: that day's reference, sequence and figures. */
-	in.received_at = tparse("2026-11-18T15:00:00Z");
+	in.received_at = unit_time("2026-11-18T15:00:00Z");
 	pr_item old = add(db, &in);
 	assert_memory_equal(old.ref, "I261118-0001", 12);
 	assert_string_equal(old.received_day, "2026-11-18");
-	assert_int_equal(old.received_at, tparse("2026-11-18T15:00:00Z"));
+	assert_int_equal(old.received_at, unit_time("2026-11-18T15:00:00Z"));
 	/* Today's sequence is separate. */
-	pr_item_new today = plain("REV");
-	pr_item t = add(db, &today);
+	pr_item t = add_plain(db, "REV");
 	assert_memory_equal(t.ref, "I261120-0001", 12);
 	/* Late evening UTC in summer is the next local day. */
-	in.received_at = tparse("2026-07-01T23:30:00Z");
+	in.received_at = unit_time("2026-07-01T23:30:00Z");
 	pr_item summer = add(db, &in);
 	assert_memory_equal(summer.ref, "I260702-0001", 12);
 	assert_string_equal(summer.received_day, "2026-07-02");
@@ -395,8 +384,7 @@ static void test_exception_transitions(void **state)
 	(void)state;
 	pr_error err = { 0 };
 	pr_db *db = db_with_depts();
-	pr_item_new in = plain("REV");
-	pr_item it = add(db, &in);
+	pr_item it = add_plain(db, "REV");
 	snapshot before = snap(db);
 
 	assert_int_equal(pr_item_exception(db, it.ref, "  ", NULL, &err), PR_EINVAL);
@@ -431,8 +419,7 @@ static void test_handover(void **state)
 	(void)state;
 	pr_error err = { 0 };
 	pr_db *db = db_with_depts();
-	pr_item_new in = plain("REV");
-	pr_item it = add(db, &in);
+	pr_item it = add_plain(db, "REV");
 
 	snapshot before = snap(db);
 	assert_int_equal(pr_item_handover(db, it.ref, "Bob Jones", NULL, &err), PR_ESTATE);
@@ -468,9 +455,8 @@ static void test_audit_trail(void **state)
 	pr_error err = { 0 };
 	pr_db *db = db_with_depts();
 	pr_db_set_actor(db, "alice");
-	pr_item_new in = plain("REV");
-	pr_item it = add(db, &in);
-	pr_item other = add(db, &in);
+	pr_item it = add_plain(db, "REV");
+	pr_item other = add_plain(db, "REV");
 
 	pr_clock_fix(UNIT_NOW + 60);
 	pr_db_set_actor(db, "bob");
@@ -563,7 +549,7 @@ static pr_db *listing_db(void)
 			       "2026-11-19T10:00:00Z", "2026-11-20T08:00:00Z" };
 	for (int i = 0; i < 24; i++) {
 		pr_item_new in = plain(i % 2 ? "HWY" : "REV");
-		in.received_at = tparse(days[i % 4]);
+		in.received_at = unit_time(days[i % 4]);
 		in.flags = i % 3 == 0 ? PR_FLAG_PRIVATE : 0;
 		add(db, &in);
 	}

@@ -8,32 +8,24 @@
 #include "postroom/clock.h"
 #include "postroom/ref.h"
 
-static long day(const char *s)
-{
-	pr_error err = { 0 };
-	long d = -1;
-	assert_ok(pr_day_parse(s, &d, &err), &err);
-	return d;
-}
-
 static void test_make_form(void **state)
 {
 	(void)state;
 	char ref[PR_REF_LEN];
-	pr_ref_make('I', day("2026-11-20"), 42, ref);
+	pr_ref_make('I', unit_day("2026-11-20"), 42, ref);
 	assert_int_equal(strlen(ref), 13);
 	assert_memory_equal(ref, "I261120-0042", 12);
 	assert_true(isupper((unsigned char)ref[12]));
 	assert_null(strchr("IOQ", ref[12]));
-	pr_ref_make('B', day("2027-01-02"), 7, ref);
+	pr_ref_make('B', unit_day("2027-01-02"), 7, ref);
 	assert_memory_equal(ref, "B270102-0007", 12);
-	pr_ref_make('I', day("2026-11-20"), 123456, ref);
+	pr_ref_make('I', unit_day("2026-11-20"), 123456, ref);
 	assert_memory_equal(ref, "I261120-123456", 14);
 	assert_int_equal(strlen(ref), 15);
 	/* Different sequences of one day give different references. */
 	char a[PR_REF_LEN], b[PR_REF_LEN];
-	pr_ref_make('I', day("2026-11-20"), 1, a);
-	pr_ref_make('I', day("2026-11-20"), 2, b);
+	pr_ref_make('I', unit_day("2026-11-20"), 1, a);
+	pr_ref_make('I', unit_day("2026-11-20"), 2, b);
 	assert_string_not_equal(a, b);
 }
 
@@ -43,13 +35,13 @@ static void test_round_trip(void **state)
 	const char kinds[] = { 'I', 'B' };
 	const long seqs[] = { 1, 9, 42, 999, 1000, 9999, 10000, 424242 };
 	for (size_t k = 0; k < sizeof kinds; k++) {
-		for (long d = day("2026-10-25"); d < day("2026-10-25") + 10; d++) {
+		for (long d = unit_day("2026-10-25"); d < unit_day("2026-10-25") + 10; d++) {
 			for (size_t i = 0; i < sizeof seqs / sizeof seqs[0]; i++) {
-				char ref[PR_REF_LEN], out[PR_REF_LEN];
-				pr_error err = { 0 };
-				pr_ref_make(kinds[k], d, seqs[i], ref);
-				assert_ok(pr_ref_parse(ref, out, &err), &err);
-				assert_string_equal(out, ref);
+				     char ref[PR_REF_LEN], out[PR_REF_LEN];
+				     pr_error err = { 0 };
+				     pr_ref_make(kinds[k], d, seqs[i], ref);
+				     assert_ok(pr_ref_parse(ref, out, &err), &err);
+				     assert_string_equal(out, ref);
 			}
 		}
 	}
@@ -60,7 +52,7 @@ static void test_lower_case_and_spaces(void **state)
 	(void)state;
 	char ref[PR_REF_LEN], lower[PR_REF_LEN + 4], out[PR_REF_LEN];
 	pr_error err = { 0 };
-	pr_ref_make('I', day("2026-11-20"), 42, ref);
+	pr_ref_make('I', unit_day("2026-11-20"), 42, ref);
 	for (size_t i = 0; i <= strlen(ref); i++)
 		lower[i] = (char)tolower((unsigned char)ref[i]);
 	assert_ok(pr_ref_parse(lower, out, &err), &err);
@@ -75,7 +67,7 @@ static void test_every_substitution_rejected(void **state)
 {
 	(void)state;
 	char ref[PR_REF_LEN];
-	pr_ref_make('I', day("2026-11-20"), 4217, ref);
+	pr_ref_make('I', unit_day("2026-11-20"), 4217, ref);
 	size_t n = strlen(ref);
 	int tried = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -117,7 +109,7 @@ static void test_every_transposition_rejected(void **state)
 	int tried = 0;
 	for (size_t k = 0; k < sizeof seqs / sizeof seqs[0]; k++) {
 		char ref[PR_REF_LEN];
-		pr_ref_make('I', day("2026-11-20") + (long)k * 37, seqs[k], ref);
+		pr_ref_make('I', unit_day("2026-11-20") + (long)k * 37, seqs[k], ref);
 		size_t n = strlen(ref);
 		for (size_t i = 0; i + 1 < n; i++) {
 			if (ref[i] == ref[i + 1])
@@ -140,7 +132,7 @@ static void test_check_letter_message(void **state)
 	(void)state;
 	char ref[PR_REF_LEN], out[PR_REF_LEN];
 	pr_error err = { 0 };
-	pr_ref_make('I', day("2026-11-20"), 42, ref);
+	pr_ref_make('I', unit_day("2026-11-20"), 42, ref);
 	ref[9] = ref[9] == '4' ? '5' : '4';
 	assert_int_equal(pr_ref_parse(ref, out, &err), PR_EINVAL);
 	assert_non_null(strstr(err.msg, "check letter"));
@@ -181,7 +173,7 @@ static void test_bad_forms(void **state)
 	assert_int_equal(pr_ref_parse(NULL, out, &err), PR_EINVAL);
 	/* A leap day of a leap year is a date. */
 	char leap[PR_REF_LEN];
-	pr_ref_make('I', day("2028-02-29"), 1, leap);
+	pr_ref_make('I', unit_day("2028-02-29"), 1, leap);
 	assert_ok(pr_ref_parse(leap, out, &err), &err);
 }
 

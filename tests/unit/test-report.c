@@ -7,7 +7,6 @@
 #include "unit.h"
 
 #include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,46 +30,15 @@ typedef struct fixture {
 	tally all[NDAYS], rev[NDAYS];
 } fixture;
 
-static void sql_exec(sqlite3 *s, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(s, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		char copy[256];
-		snprintf(copy, sizeof copy, "%s", msg ? msg : "?");
-		sqlite3_free(msg);
-		fail_msg("%s: %s", sql, copy);
-	}
-}
-
-static long long q_int(sqlite3 *s, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(s));
-	if (sqlite3_step(st) != SQLITE_ROW)
-		fail_msg("%s: no row", sql);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static pr_time tparse(const char *s)
-{
-	pr_error err = { 0 };
-	pr_time t = 0;
-	assert_ok(pr_time_parse(s, &t, &err), &err);
-	return t;
-}
-
 /* Marks REF scanned at local time WHEN (what ingest will do). */
 static void mark_scanned(fixture *fx, const char *ref, const char *when)
 {
-	pr_time t = tparse(when);
+	pr_time t = unit_time(when);
 	char day[PR_DAY_LEN], sql[400];
 	pr_time_day(t, day);
 	snprintf(sql, sizeof sql, "UPDATE items SET status = 'scanned', scanned_at = %lld, "
 		 "scanned_day = '%s' WHERE ref = '%s'", (long long)t, day, ref);
-	sql_exec(fx->sql, sql);
+	unit_sql_exec(fx->sql, sql);
 }
 
 /* Adds COUNT items to DEPT on day index D; the first NSCAN are scanned that
@@ -84,7 +52,7 @@ static void add_items(fixture *fx, const char *dept, int d, int count, int nscan
 		snprintf(when, sizeof when, "%sT%02d:15", days[d], 8 + i % 9);
 		pr_item_new in = { .dept_code = dept, .sender = "Sender", .addressee = "To",
 				   .kind = PR_KIND_LETTER, .service = PR_SERVICE_STANDARD,
-				   .received_at = tparse(when) };
+				   .received_at = unit_time(when) };
 		bool exc = i >= nscan + nlate && i < nscan + nlate + nexc;
 		/* Half the exceptions come from a flag, half from a later call. */
 		if (exc && i % 2 == 0)
@@ -128,9 +96,7 @@ static int setup(void **state)
 	pr_error err = { 0 };
 	fixture *fx = calloc(1, sizeof *fx);
 	fx->db = unit_db_new();
-	if (sqlite3_open(pr_db_path(fx->db), &fx->sql) != SQLITE_OK)
-		return -1;
-	sqlite3_busy_timeout(fx->sql, 5000);
+	fx->sql = unit_sql_open(pr_db_path(fx->db));
 	if (pr_dept_add(fx->db, "REV", "Revenues", "rev@council.example", NULL, &err) ||
 	    pr_dept_add(fx->db, "HWY", "Highways", "hwy@council.example", NULL, &err))
 		return -1;
@@ -302,8 +268,8 @@ static void test_targets(void **state)
 	fixture *fx = *state;
 	pr_error err = { 0 };
 	pr_db_set_default_target(fx->db, 92.5);
-	sql_exec(fx->sql, "INSERT INTO targets (pct, effective_from, set_by, set_at) VALUES "
-		 "(40, '2026-11-01', 'sup', 0), (97, '2026-12-01', 'sup', 0)");
+	unit_sql_exec(fx->sql, "INSERT INTO targets (pct, effective_from, set_by, set_at) VALUES "
+		      "(40, '2026-11-01', 'sup', 0), (97, '2026-12-01', 'sup', 0)");
 	rows r = daily(fx->db, days[0], days[NDAYS - 1], NULL);
 	assert_true(r.f[0].target_pct == 92.5);  /* before any dated target */
 	assert_true(r.f[1].target_pct == 92.5);
@@ -330,7 +296,7 @@ static void test_targets(void **state)
 	assert_true(r.f[0].target_pct == 85.0);
 	assert_true(pr_figures_met(&r.f[0]));
 	pr_db_set_default_target(fx->db, 95);
-	sql_exec(fx->sql, "DELETE FROM targets");
+	unit_sql_exec(fx->sql, "DELETE FROM targets");
 }
 
 static void test_pct_rounding(void **state)
@@ -360,19 +326,19 @@ static void test_pct_rounding(void **state)
 /* Rollup rows that differ from a GROUP BY over the items (either way). */
 static long long rollup_mismatches(sqlite3 *s)
 {
-	return q_int(s,
-		"WITH truth AS (SELECT received_day AS day, dept_id, "
-		"  sum(status <> 'void') AS received, "
-		"  sum(status <> 'void' AND scanned_at IS NOT NULL) AS scanned, "
-		"  sum(status <> 'void' AND scanned_day IS received_day) AS same_day, "
-		"  sum(status <> 'void' AND emailed_at IS NOT NULL) AS emailed, "
-		"  sum(status IN ('exception','handed-over','returned')) AS exceptions "
-		"  FROM items GROUP BY 1, 2), "
-		"kept AS (SELECT day, dept_id, received, scanned, scanned_same_day, "
-		"  emailed, exceptions FROM daily_rollup WHERE received OR scanned OR "
-		"  scanned_same_day OR emailed OR exceptions) "
-		"SELECT (SELECT count(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM kept)) + "
-		"       (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM truth))");
+	return unit_sql_int(s,
+		       "WITH truth AS (SELECT received_day AS day, dept_id, "
+		       "  sum(status <> 'void') AS received, "
+		       "  sum(status <> 'void' AND scanned_at IS NOT NULL) AS scanned, "
+		       "  sum(status <> 'void' AND scanned_day IS received_day) AS same_day, "
+		       "  sum(status <> 'void' AND emailed_at IS NOT NULL) AS emailed, "
+		       "  sum(status IN ('exception','handed-over','returned')) AS exceptions "
+		       "  FROM items GROUP BY 1, 2), "
+		       "kept AS (SELECT day, dept_id, received, scanned, scanned_same_day, "
+		       "  emailed, exceptions FROM daily_rollup WHERE received OR scanned OR "
+		       "  scanned_same_day OR emailed OR exceptions) "
+		       "SELECT (SELECT count(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM kept)) + "
+		       "       (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM truth))");
 }
 
 static void test_rollup_matches_items(void **state)
@@ -380,42 +346,42 @@ static void test_rollup_matches_items(void **state)
 	fixture *fx = *state;
 	pr_error err = { 0 };
 	assert_int_equal(rollup_mismatches(fx->sql), 0);
-	assert_true(q_int(fx->sql, "SELECT count(*) FROM daily_rollup") >= 5);
+	assert_true(unit_sql_int(fx->sql, "SELECT count(*) FROM daily_rollup") >= 5);
 
 	/* More inserts through the API, updates and a delete through SQL. */
 	for (int i = 0; i < 5; i++) {
 		pr_item_new in = { .dept_code = i % 2 ? "REV" : "HWY", .sender = "S",
 				   .addressee = "A", .kind = PR_KIND_PARCEL,
 				   .service = PR_SERVICE_STANDARD,
-				   .received_at = tparse("2026-11-01T12:00") };
+				   .received_at = unit_time("2026-11-01T12:00") };
 		assert_ok(pr_item_add(fx->db, &in, NULL, &err), &err);
 	}
-	sql_exec(fx->sql,
-		 "BEGIN IMMEDIATE;"
-		 /* moved to another department */
-		 "UPDATE items SET dept_id = (SELECT id FROM departments WHERE code = 'HWY') "
-		 "  WHERE id = (SELECT min(id) FROM items WHERE received_day = '2026-10-30');"
-		 /* re-dated to another day */
-		 "UPDATE items SET received_day = '2026-10-31' "
-		 "  WHERE id = (SELECT max(id) FROM items WHERE received_day = '2026-11-02');"
-		 /* emailed */
-		 "UPDATE items SET status = 'emailed', emailed_at = 1793000000 "
-		 "  WHERE status = 'scanned' AND received_day = '2026-10-30' "
-		 "  AND id % 2 = 0;"
-		 /* voided */
-		 "UPDATE items SET status = 'void' "
-		 "  WHERE id = (SELECT max(id) FROM items WHERE status = 'received');"
-		 /* an exception handed over, another returned */
-		 "UPDATE items SET status = 'handed-over', handed_to = 'X', handed_at = 1 "
-		 "  WHERE id = (SELECT min(id) FROM items WHERE status = 'exception');"
-		 /* a scan undone */
-		 "UPDATE items SET status = 'received', scanned_at = NULL, scanned_day = NULL "
-		 "  WHERE id = (SELECT max(id) FROM items WHERE status = 'scanned');"
-		 "DELETE FROM items WHERE id = (SELECT min(id) FROM items "
-		 "  WHERE received_day = '2026-11-01');"
-		 "COMMIT;");
+	unit_sql_exec(fx->sql,
+		      "BEGIN IMMEDIATE;"
+		      /* moved to another department */
+		      "UPDATE items SET dept_id = (SELECT id FROM departments WHERE code = 'HWY') "
+		      "  WHERE id = (SELECT min(id) FROM items WHERE received_day = '2026-10-30');"
+		      /* re-dated to another day */
+		      "UPDATE items SET received_day = '2026-10-31' "
+		      "  WHERE id = (SELECT max(id) FROM items WHERE received_day = '2026-11-02');"
+		      /* emailed */
+		      "UPDATE items SET status = 'emailed', emailed_at = 1793000000 "
+		      "  WHERE status = 'scanned' AND received_day = '2026-10-30' "
+		      "  AND id % 2 = 0;"
+		      /* voided */
+		      "UPDATE items SET status = 'void' "
+		      "  WHERE id = (SELECT max(id) FROM items WHERE status = 'received');"
+		      /* an exception handed over, another returned */
+		      "UPDATE items SET status = 'handed-over', handed_to = 'X', handed_at = 1 "
+		      "  WHERE id = (SELECT min(id) FROM items WHERE status = 'exception');"
+		      /* a scan undone */
+		      "UPDATE items SET status = 'received', scanned_at = NULL, scanned_day = NULL "
+		      "  WHERE id = (SELECT max(id) FROM items WHERE status = 'scanned');"
+		      "DELETE FROM items WHERE id = (SELECT min(id) FROM items "
+		      "  WHERE received_day = '2026-11-01');"
+		      "COMMIT;");
 	assert_int_equal(rollup_mismatches(fx->sql), 0);
-	assert_true(q_int(fx->sql, "SELECT sum(emailed) FROM daily_rollup") > 0);
+	assert_true(unit_sql_int(fx->sql, "SELECT sum(emailed) FROM daily_rollup") > 0);
 
 	/* The report agrees with the items too. */
 	rows r = daily(fx->db, days[0], days[NDAYS - 1], NULL);
@@ -423,25 +389,25 @@ static void test_rollup_matches_items(void **state)
 		char sql[200];
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM items WHERE status <> 'void' "
 			 "AND received_day = '%s'", days[d]);
-		assert_int_equal(r.f[d].received, q_int(fx->sql, sql));
+		assert_int_equal(r.f[d].received, unit_sql_int(fx->sql, sql));
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM items WHERE status <> 'void' "
 			 "AND scanned_at IS NOT NULL AND received_day = '%s'", days[d]);
-		assert_int_equal(r.f[d].scanned, q_int(fx->sql, sql));
+		assert_int_equal(r.f[d].scanned, unit_sql_int(fx->sql, sql));
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM items WHERE status <> 'void' "
 			 "AND emailed_at IS NOT NULL AND received_day = '%s'", days[d]);
-		assert_int_equal(r.f[d].emailed, q_int(fx->sql, sql));
+		assert_int_equal(r.f[d].emailed, unit_sql_int(fx->sql, sql));
 	}
 	assert_int_equal(r.f[1].received, 1); /* the re-dated item */
 
 	/* Sabotage: a rollup edited behind the triggers' back is caught. */
-	sql_exec(fx->sql, "UPDATE daily_rollup SET received = received + 1 "
-		 "WHERE day = '2026-10-30' AND dept_id = (SELECT id FROM departments "
-		 "WHERE code = 'REV')");
+	unit_sql_exec(fx->sql, "UPDATE daily_rollup SET received = received + 1 "
+		      "WHERE day = '2026-10-30' AND dept_id = (SELECT id FROM departments "
+		      "WHERE code = 'REV')");
 	/* The row is missing from each side's view of the other. */
 	assert_int_equal(rollup_mismatches(fx->sql), 2);
-	sql_exec(fx->sql, "UPDATE daily_rollup SET received = received - 1 "
-		 "WHERE day = '2026-10-30' AND dept_id = (SELECT id FROM departments "
-		 "WHERE code = 'REV')");
+	unit_sql_exec(fx->sql, "UPDATE daily_rollup SET received = received - 1 "
+		      "WHERE day = '2026-10-30' AND dept_id = (SELECT id FROM departments "
+		      "WHERE code = 'REV')");
 	assert_int_equal(rollup_mismatches(fx->sql), 0);
 }
 

@@ -71,3 +71,93 @@ void unit_db_free(pr_db *db)
 	strncat(path, "-shm", sizeof path - strlen(path) - 1);
 	unlink(path);
 }
+
+static sqlite3 *sql_open(const char *path, int flags)
+{
+	sqlite3 *s = NULL;
+	if (sqlite3_open_v2(path, &s, flags, NULL) != SQLITE_OK) {
+		char msg[256];
+		snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(s));
+		sqlite3_close(s);
+		fail_msg("open %s: %s", path, msg);
+	}
+	sqlite3_busy_timeout(s, 5000);
+	return s;
+}
+
+sqlite3 *unit_sql_open(const char *path)
+{
+	return sql_open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+}
+
+sqlite3 *unit_sql_open_ro(const char *path)
+{
+	return sql_open(path, SQLITE_OPEN_READONLY);
+}
+
+void unit_sql_exec(sqlite3 *s, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(s, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		char copy[256];
+		snprintf(copy, sizeof copy, "%s", msg ? msg : sqlite3_errmsg(s));
+		sqlite3_free(msg);
+		fail_msg("%s: %s", sql, copy);
+	}
+}
+
+/* SQL prepared and stepped to its first row; fails the test when it cannot
+ * be prepared or gives no row. The caller finalizes. */
+static sqlite3_stmt *first_row(sqlite3 *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(s));
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		char msg[256];
+		snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(s));
+		sqlite3_finalize(st);
+		fail_msg("%s: no row (%s)", sql, msg);
+	}
+	return st;
+}
+
+long long unit_sql_int(sqlite3 *s, const char *sql)
+{
+	sqlite3_stmt *st = first_row(s, sql);
+	long long v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+double unit_sql_double(sqlite3 *s, const char *sql)
+{
+	sqlite3_stmt *st = first_row(s, sql);
+	double v = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+void unit_sql_text(sqlite3 *s, const char *sql, char *out, size_t cap)
+{
+	sqlite3_stmt *st = first_row(s, sql);
+	const unsigned char *t = sqlite3_column_text(st, 0);
+	snprintf(out, cap, "%s", t ? (const char *)t : "");
+	sqlite3_finalize(st);
+}
+
+long unit_day(const char *s)
+{
+	pr_error err = { 0 };
+	long d = -1;
+	assert_ok(pr_day_parse(s, &d, &err), &err);
+	return d;
+}
+
+pr_time unit_time(const char *s)
+{
+	pr_error err = { 0 };
+	pr_time t = -1;
+	assert_ok(pr_time_parse(s, &t, &err), &err);
+	return t;
+}

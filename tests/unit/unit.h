@@ -1,5 +1,6 @@
 /* Helpers shared by the cmocka unit tests: real SQLite files in a fresh
- * temporary folder, and a fixed clock. */
+ * temporary folder, plain SQL on a second connection to them, and a fixed
+ * clock. */
 #ifndef POSTROOM_UNIT_H
 #define POSTROOM_UNIT_H
 
@@ -8,6 +9,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "postroom/clock.h"
 #include "postroom/db.h"
@@ -31,6 +33,36 @@ pr_db *unit_db_new(void);
 
 /* Closes DB and deletes its files. */
 void unit_db_free(pr_db *db);
+
+/* A second connection to the database file PATH, beside the core's own,
+ * read-write (the file is created when missing), with a 5 s busy timeout.
+ * Fails the test on error; close it with sqlite3_close. */
+sqlite3 *unit_sql_open(const char *path);
+
+/* The same, read-only: for tests that only look. */
+sqlite3 *unit_sql_open_ro(const char *path);
+
+/* Runs SQL (one or more statements); fails the test with SQLite's message
+ * on error. */
+void unit_sql_exec(sqlite3 *s, const char *sql);
+
+/* The first column of the first row of SQL as an integer (0 for NULL).
+ * Fails the test on error or when there is no row. */
+long long unit_sql_int(sqlite3 *s, const char *sql);
+
+/* The same as a double (0.0 for NULL). */
+double unit_sql_double(sqlite3 *s, const char *sql);
+
+/* The same as text, copied into OUT of CAP bytes ("" for NULL). */
+void unit_sql_text(sqlite3 *s, const char *sql, char *out, size_t cap);
+
+/* The day number of "YYYY-MM-DD" (pr_day_parse); fails the test when S is
+ * not a day. */
+long unit_day(const char *s);
+
+/* The time S in any form pr_time_parse reads, in the zone set; fails the
+ * test when S is not a time. */
+pr_time unit_time(const char *s);
 
 /* Asserts that ST is PR_OK, printing ERR's message when it is not. */
 #define assert_ok(st, err)                                                   \
