@@ -45,6 +45,12 @@ pr_status pr_operator_list(pr_db *db, pr_operator_fn fn, void *ud, pr_error *err
 pr_status pr_operator_find(pr_db *db, const char *login, pr_operator *out,
 			   pr_error *err);
 
+/* Checks that the acting operator (pr_db_actor) holds role MIN or a higher
+ * one, for the action described by WHAT ("set the target"). While no
+ * operators are registered everyone may. PR_EDENIED names the login and
+ * the role needed. */
+pr_status pr_operator_require(pr_db *db, pr_role min, const char *what, pr_error *err);
+
 /* The login name of the user running this process (from the password
  * database, else $LOGNAME/$USER, else "uid<N>"). Static storage. */
 const char *pr_whoami(void);

@@ -17,7 +17,8 @@
 	S(PR_ETOONEW, "database is from a newer postroom")       \
 	S(PR_EDB, "database error")                              \
 	S(PR_EIO, "input/output error")                          \
-	S(PR_ECONFIG, "configuration error")
+	S(PR_ECONFIG, "configuration error")                     \
+	S(PR_EDENIED, "not allowed for your role")
 
 #define PR_STATUS_ENUM(name, text) name,
 typedef enum pr_status { PR_STATUS_LIST(PR_STATUS_ENUM) } pr_status;

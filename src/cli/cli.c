@@ -31,7 +31,15 @@ static const struct command {
 		"item exception REF --reason TEXT",
 		"item handover REF --to NAME" } },
 	{ "report", cmd_report, {
-		"report daily [--from DAY] [--to DAY] [--dept CODE] [--format text|csv|json]" } },
+		"report daily|weekly|monthly [--from DAY] [--to DAY] [--dept CODE]",
+		"report dept [--from DAY] [--to DAY] [--dept CODE]",
+		"report backlog [--dept CODE]",
+		"report cycle [--from DAY] [--to DAY] [--dept CODE]",
+		"report operators [--from DAY] [--to DAY]",
+		"report check" } },
+	{ "target", cmd_target, {
+		"target set PERCENT [--from DAY]",
+		"target list [--format text|csv|json]" } },
 	{ "config", cmd_config, { "config [--format text|csv|json]" } },
 };
 
@@ -69,6 +77,7 @@ void cli_usage(FILE *f)
 		"  --db PATH        the database (also $POSTROOM_DB)\n"
 		"  --config PATH    the configuration file (also $POSTROOM_CONFIG)\n"
 		"  --help, --version\n"
+		"Listing and report commands take --format text|csv|json.\n"
 		"\n"
 		"Exit status: 0 done, 1 failed, 2 bad usage. See postroom(1).\n");
 }

@@ -107,6 +107,7 @@ int cmd_operator(pr_app *app, int argc, char **argv);
 int cmd_item(pr_app *app, int argc, char **argv);
 int cmd_report(pr_app *app, int argc, char **argv);
 int cmd_config(pr_app *app, int argc, char **argv);
+int cmd_target(pr_app *app, int argc, char **argv);
 
 /* The usage line of command NAME ("item add"), or NULL. */
 const char *cli_usage_of(const char *name);

@@ -1,82 +1,458 @@
-/* postroom report daily: the supervisor's figures (DESIGN.md section 4). */
+/* postroom report: the supervisor's figures (DESIGN.md section 4), all read
+ * from the daily counts the core keeps, and `report check` to verify them. */
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
+#include "postroom/dept.h"
 #include "postroom/report.h"
 
-/* The contract's columns, in its order. */
-static const cli_col daily_cols[] = {
-	{ .name = "date", .title = "DATE", .width = 10 },
-	{ .name = "received", .title = "RECEIVED", .type = COL_NUMBER, .width = 8, .right = true },
-	{ .name = "scanned", .title = "SCANNED", .type = COL_NUMBER, .width = 7, .right = true },
-	{ .name = "emailed", .title = "EMAILED", .type = COL_NUMBER, .width = 7, .right = true },
-	{ .name = "exceptions", .title = "EXCEPT", .type = COL_NUMBER, .width = 6, .right = true },
-	{ .name = "pending", .title = "PENDING", .type = COL_NUMBER, .width = 7, .right = true },
-	{ .name = "scanned_pct", .title = "SCANNED%", .type = COL_NUMBER, .width = 8, .right = true },
-	{ .name = "target_pct", .title = "TARGET%", .type = COL_NUMBER, .width = 7, .right = true },
-	{ .name = "met", .title = "MET", .type = COL_BOOL, .width = 3 },
+/* --- shared -------------------------------------------------------------- */
+
+typedef struct report_opts {
+	cli_args a;
+	cli_format fmt;
+	char from[PR_DAY_LEN], to[PR_DAY_LEN];
+	const char *dept;
+} report_opts;
+
+/* Parses --from/--to (default: DEFAULT_DAYS days up to today, or to --to),
+ * --dept when ALLOW_DEPT, and --format. False on bad usage (printed). */
+static bool report_args(report_opts *o, const char *cmd, int argc, char **argv,
+			long default_days, bool allow_dept)
+{
+	pr_error err;
+	long from, to;
+	if (!cli_parse(&o->a, cmd, allow_dept ? "from=,to=,dept=" : "from=,to=",
+		       argc, argv) || !cli_format_of(&o->a, &o->fmt))
+		return false;
+	if (o->a.npos > 0) {
+		cli_usage_error(cmd, "unexpected argument '%s'", o->a.pos[0]);
+		return false;
+	}
+	to = pr_time_dayno(pr_now());
+	if (cli_opt(&o->a, "to") && pr_day_parse(cli_opt(&o->a, "to"), &to, &err)) {
+		cli_usage_error(cmd, "--to: %s", err.msg);
+		return false;
+	}
+	from = to - (default_days - 1);
+	if (cli_opt(&o->a, "from") && pr_day_parse(cli_opt(&o->a, "from"), &from, &err)) {
+		cli_usage_error(cmd, "--from: %s", err.msg);
+		return false;
+	}
+	if (from > to) {
+		cli_usage_error(cmd, "--from is after --to");
+		return false;
+	}
+	pr_day_format(from, o->from);
+	pr_day_format(to, o->to);
+	o->dept = cli_opt(&o->a, "dept");
+	return true;
+}
+
+static void fmt_long(char *out, size_t cap, long v)
+{
+	snprintf(out, cap, "%ld", v);
+}
+
+/* The percentage text of F (one decimal) or "" when nothing was received. */
+static void pct_of(const pr_figures *f, bool same_day, char *out, size_t cap)
+{
+	double p;
+	out[0] = '\0';
+	if (same_day ? pr_figures_same_day_pct(f, &p) : pr_figures_pct(f, &p))
+		snprintf(out, cap, "%.1f", p);
+}
+
+static const char *met_of(const pr_figures *f, cli_format fmt)
+{
+	if (f->received == 0)
+		return fmt == FMT_TEXT ? "-" : "";
+	return pr_figures_met(f) ? "yes" : "no";
+}
+
+/* --- daily, weekly, monthly -------------------------------------------- */
+
+/* The contract's columns in its order, then the same-day rate. */
+static const cli_col period_cols[] = {
+	{ .name = "date" },
+	{ .name = "received", .type = COL_NUMBER },
+	{ .name = "scanned", .type = COL_NUMBER },
+	{ .name = "emailed", .type = COL_NUMBER },
+	{ .name = "exceptions", .type = COL_NUMBER },
+	{ .name = "pending", .type = COL_NUMBER },
+	{ .name = "scanned_pct", .type = COL_NUMBER },
+	{ .name = "target_pct", .type = COL_NUMBER },
+	{ .name = "met", .type = COL_BOOL },
+	{ .name = "same_day_pct", .type = COL_NUMBER },
 };
 
-static bool daily_row(const pr_figures *f, void *ud)
+/* The same in text: fits 80 columns. */
+static const cli_col period_text_cols[] = {
+	{ .name = "DATE", .width = 10 },
+	{ .name = "RECVD", .width = 6, .right = true },
+	{ .name = "SCAN", .width = 6, .right = true },
+	{ .name = "EMAIL", .width = 6, .right = true },
+	{ .name = "EXC", .width = 5, .right = true },
+	{ .name = "PEND", .width = 5, .right = true },
+	{ .name = "SCAN%", .width = 6, .right = true },
+	{ .name = "TGT%", .width = 5, .right = true },
+	{ .name = "MET", .width = 3 },
+	{ .name = "SAME%", .width = 6, .right = true },
+};
+
+static bool period_row(const pr_figures *f, void *ud)
 {
 	cli_table *t = ud;
-	char n[6][24], pct[16] = "", target[16];
-	double p;
-	snprintf(n[0], sizeof n[0], "%ld", f->received);
-	snprintf(n[1], sizeof n[1], "%ld", f->scanned);
-	snprintf(n[2], sizeof n[2], "%ld", f->emailed);
-	snprintf(n[3], sizeof n[3], "%ld", f->exceptions);
-	snprintf(n[4], sizeof n[4], "%ld", f->pending);
-	if (pr_figures_pct(f, &p))
-		snprintf(pct, sizeof pct, "%.1f", p);
+	char n[5][24], pct[16], same[16], target[16];
+	fmt_long(n[0], sizeof n[0], f->received);
+	fmt_long(n[1], sizeof n[1], f->scanned);
+	fmt_long(n[2], sizeof n[2], f->emailed);
+	fmt_long(n[3], sizeof n[3], f->exceptions);
+	fmt_long(n[4], sizeof n[4], f->pending);
+	pct_of(f, false, pct, sizeof pct);
+	pct_of(f, true, same, sizeof same);
 	snprintf(target, sizeof target, "%.1f", f->target_pct);
-	const char *met = !*pct ? "" : pr_figures_met(f) ? "yes" : "no";
-	if (t->format == FMT_TEXT && !*pct)
-		met = "-";
-	const char *row[] = { f->day, n[0], n[1], n[2], n[3], n[4], pct, target, met };
+	const char *row[] = { f->day, n[0], n[1], n[2], n[3], n[4], pct, target,
+			      met_of(f, t->format), same };
 	table_row(t, row);
 	return true;
 }
 
-static int report_daily(pr_app *app, int argc, char **argv)
+static int report_periods(pr_app *app, pr_period kind, const char *cmd,
+			  long default_days, int argc, char **argv)
+{
+	report_opts o;
+	pr_error err;
+	if (!report_args(&o, cmd, argc, argv, default_days, true))
+		return EXIT_USAGE;
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	cli_table t;
+	table_begin(&t, o.fmt, o.fmt == FMT_TEXT ? period_text_cols : period_cols, 10,
+		    stdout);
+	pr_status st = pr_report_periods(app->db, kind, o.from, o.to, o.dept,
+					 period_row, &t, &err);
+	table_end(&t);
+	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+}
+
+/* --- per department ------------------------------------------------------ */
+
+static const cli_col dept_cols[] = {
+	{ .name = "dept" },
+	{ .name = "name" },
+	{ .name = "received", .type = COL_NUMBER },
+	{ .name = "scanned", .type = COL_NUMBER },
+	{ .name = "emailed", .type = COL_NUMBER },
+	{ .name = "exceptions", .type = COL_NUMBER },
+	{ .name = "pending", .type = COL_NUMBER },
+	{ .name = "scanned_pct", .type = COL_NUMBER },
+	{ .name = "target_pct", .type = COL_NUMBER },
+	{ .name = "met", .type = COL_BOOL },
+	{ .name = "same_day_pct", .type = COL_NUMBER },
+};
+
+static const cli_col dept_text_cols[] = {
+	{ .name = "DEPT", .width = 8 },
+	{ .name = "NAME", .width = 18 },
+	{ .name = "RECVD", .width = 6, .right = true },
+	{ .name = "SCAN", .width = 6, .right = true },
+	{ .name = "EXC", .width = 5, .right = true },
+	{ .name = "PEND", .width = 5, .right = true },
+	{ .name = "SCAN%", .width = 6, .right = true },
+	{ .name = "TGT%", .width = 5, .right = true },
+	{ .name = "MET", .width = 3 },
+};
+
+typedef struct dept_ctx {
+	cli_table *t;
+	const char *only;
+} dept_ctx;
+
+static bool dept_row(const pr_dept_figures *d, void *ud)
+{
+	dept_ctx *c = ud;
+	const pr_figures *f = &d->f;
+	if (c->only && strcasecmp(c->only, d->code) != 0)
+		return true;
+	char n[5][24], pct[16], same[16], target[16];
+	fmt_long(n[0], sizeof n[0], f->received);
+	fmt_long(n[1], sizeof n[1], f->scanned);
+	fmt_long(n[2], sizeof n[2], f->emailed);
+	fmt_long(n[3], sizeof n[3], f->exceptions);
+	fmt_long(n[4], sizeof n[4], f->pending);
+	pct_of(f, false, pct, sizeof pct);
+	pct_of(f, true, same, sizeof same);
+	snprintf(target, sizeof target, "%.1f", f->target_pct);
+	const char *met = met_of(f, c->t->format);
+	if (c->t->format == FMT_TEXT) {
+		const char *row[] = { d->code, d->name, n[0], n[1], n[3], n[4], pct,
+				      target, met };
+		table_row(c->t, row);
+	} else {
+		const char *row[] = { d->code, d->name, n[0], n[1], n[2], n[3], n[4],
+				      pct, target, met, same };
+		table_row(c->t, row);
+	}
+	return true;
+}
+
+static int report_dept(pr_app *app, int argc, char **argv)
+{
+	report_opts o;
+	pr_error err;
+	pr_dept dept;
+	if (!report_args(&o, "report dept", argc, argv, 30, true))
+		return EXIT_USAGE;
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	if (o.dept && pr_dept_find(app->db, o.dept, &dept, &err) != PR_OK)
+		return cli_fail(&err);
+	cli_table t;
+	if (o.fmt == FMT_TEXT)
+		table_begin(&t, o.fmt, dept_text_cols, 9, stdout);
+	else
+		table_begin(&t, o.fmt, dept_cols, 11, stdout);
+	dept_ctx c = { &t, o.dept };
+	pr_status st = pr_report_depts(app->db, o.from, o.to, dept_row, &c, &err);
+	table_end(&t);
+	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+}
+
+/* --- backlog ------------------------------------------------------------- */
+
+static const cli_col backlog_cols[] = {
+	{ .name = "dept" },
+	{ .name = "name" },
+	{ .name = "under_4h", .type = COL_NUMBER },
+	{ .name = "same_day", .type = COL_NUMBER },
+	{ .name = "1_day", .type = COL_NUMBER },
+	{ .name = "2_days_plus", .type = COL_NUMBER },
+	{ .name = "unscanned", .type = COL_NUMBER },
+	{ .name = "exceptions", .type = COL_NUMBER },
+	{ .name = "total", .type = COL_NUMBER },
+};
+
+static const cli_col backlog_text_cols[] = {
+	{ .name = "DEPT", .width = 8 },
+	{ .name = "NAME", .width = 18 },
+	{ .name = "<4H", .width = 6, .right = true },
+	{ .name = "SAMEDAY", .width = 7, .right = true },
+	{ .name = "1DAY", .width = 6, .right = true },
+	{ .name = "2+DAYS", .width = 6, .right = true },
+	{ .name = "UNSCAN", .width = 6, .right = true },
+	{ .name = "EXC", .width = 5, .right = true },
+	{ .name = "TOTAL", .width = 6, .right = true },
+};
+
+static bool backlog_row(const pr_backlog *b, void *ud)
+{
+	cli_table *t = ud;
+	char n[7][24];
+	for (int a = 0; a < PR_AGE_COUNT; a++)
+		fmt_long(n[a], sizeof n[a], b->by_age[a]);
+	fmt_long(n[4], sizeof n[4], b->unscanned);
+	fmt_long(n[5], sizeof n[5], b->exceptions);
+	fmt_long(n[6], sizeof n[6], b->total);
+	const char *code = b->code[0] ? b->code : (t->format == FMT_TEXT ? "ALL" : "");
+	const char *row[] = { code, b->name, n[0], n[1], n[2], n[3], n[4], n[5], n[6] };
+	table_row(t, row);
+	return true;
+}
+
+static int report_backlog(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	cli_format fmt;
 	pr_error err;
-	char from[PR_DAY_LEN], to[PR_DAY_LEN];
-	long fromno, tono;
-	if (!cli_parse(&a, "report daily", "from=,to=,dept=", argc, argv) ||
-	    !cli_format_of(&a, &fmt))
+	if (!cli_parse(&a, "report backlog", "dept=", argc, argv) || !cli_format_of(&a, &fmt))
 		return EXIT_USAGE;
 	if (a.npos > 0)
-		return cli_usage_error("report daily", "unexpected argument '%s'", a.pos[0]);
-	/* Default period: the 30 days up to today, or up to --to. */
-	tono = pr_time_dayno(pr_now());
-	if (cli_opt(&a, "to") && pr_day_parse(cli_opt(&a, "to"), &tono, &err))
-		return cli_usage_error("report daily", "--to: %s", err.msg);
-	fromno = tono - 29;
-	if (cli_opt(&a, "from") && pr_day_parse(cli_opt(&a, "from"), &fromno, &err))
-		return cli_usage_error("report daily", "--from: %s", err.msg);
-	if (fromno > tono)
-		return cli_usage_error("report daily", "--from is after --to");
-	pr_day_format(fromno, from);
-	pr_day_format(tono, to);
+		return cli_usage_error("report backlog", "unexpected argument '%s'", a.pos[0]);
 	if (!cli_db(app, false))
 		return EXIT_FAIL;
 	cli_table t;
-	table_begin(&t, fmt, daily_cols, 9, stdout);
-	pr_status st = pr_report_daily(app->db, from, to, cli_opt(&a, "dept"),
-				       daily_row, &t, &err);
+	table_begin(&t, fmt, fmt == FMT_TEXT ? backlog_text_cols : backlog_cols, 9, stdout);
+	pr_status st = pr_report_backlog(app->db, cli_opt(&a, "dept"), backlog_row, &t, &err);
 	table_end(&t);
 	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+}
+
+/* --- cycle times --------------------------------------------------------- */
+
+static const cli_col cycle_cols[] = {
+	{ .name = "date" },
+	{ .name = "received", .type = COL_NUMBER },
+	{ .name = "scanned", .type = COL_NUMBER },
+	{ .name = "scan_median_min", .type = COL_NUMBER },
+	{ .name = "scan_p90_min", .type = COL_NUMBER },
+	{ .name = "emailed", .type = COL_NUMBER },
+	{ .name = "email_median_min", .type = COL_NUMBER },
+	{ .name = "email_p90_min", .type = COL_NUMBER },
+};
+
+static const cli_col cycle_text_cols[] = {
+	{ .name = "DATE", .width = 10 },
+	{ .name = "RECVD", .width = 6, .right = true },
+	{ .name = "SCANNED", .width = 7, .right = true },
+	{ .name = "SCAN-MED", .width = 8, .right = true },
+	{ .name = "SCAN-P90", .width = 8, .right = true },
+	{ .name = "EMAILED", .width = 7, .right = true },
+	{ .name = "MAIL-MED", .width = 8, .right = true },
+	{ .name = "MAIL-P90", .width = 8, .right = true },
+};
+
+/* Minutes as a number (csv, json) or h:mm (text); "" or "-" when none. */
+static void minutes(char *out, size_t cap, long m, cli_format fmt)
+{
+	if (m < 0)
+		snprintf(out, cap, "%s", fmt == FMT_TEXT ? "-" : "");
+	else if (fmt == FMT_TEXT)
+		snprintf(out, cap, "%ld:%02ld", m / 60, m % 60);
+	else
+		snprintf(out, cap, "%ld", m);
+}
+
+static bool cycle_row(const pr_cycle *c, void *ud)
+{
+	cli_table *t = ud;
+	char n[3][24], m[4][24];
+	fmt_long(n[0], sizeof n[0], c->received);
+	fmt_long(n[1], sizeof n[1], c->scanned);
+	fmt_long(n[2], sizeof n[2], c->emailed);
+	minutes(m[0], sizeof m[0], c->scan_median_min, t->format);
+	minutes(m[1], sizeof m[1], c->scan_p90_min, t->format);
+	minutes(m[2], sizeof m[2], c->email_median_min, t->format);
+	minutes(m[3], sizeof m[3], c->email_p90_min, t->format);
+	const char *row[] = { c->day, n[0], n[1], m[0], m[1], n[2], m[2], m[3] };
+	table_row(t, row);
+	return true;
+}
+
+static int report_cycle(pr_app *app, int argc, char **argv)
+{
+	report_opts o;
+	pr_error err;
+	if (!report_args(&o, "report cycle", argc, argv, 30, true))
+		return EXIT_USAGE;
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	cli_table t;
+	table_begin(&t, o.fmt, o.fmt == FMT_TEXT ? cycle_text_cols : cycle_cols, 8, stdout);
+	pr_status st = pr_report_cycle(app->db, o.from, o.to, o.dept, cycle_row, &t, &err);
+	table_end(&t);
+	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+}
+
+/* --- operators ----------------------------------------------------------- */
+
+static const cli_col activity_cols[] = {
+	{ .name = "date", .width = 10 },
+	{ .name = "login", .width = 16 },
+	{ .name = "logged", .type = COL_NUMBER, .width = 7, .right = true },
+	{ .name = "exceptions", .type = COL_NUMBER, .width = 10, .right = true },
+	{ .name = "batches_closed", .type = COL_NUMBER, .width = 14, .right = true },
+};
+
+static bool activity_row(const pr_activity *a, void *ud)
+{
+	char n[3][24];
+	fmt_long(n[0], sizeof n[0], a->logged);
+	fmt_long(n[1], sizeof n[1], a->exceptions);
+	fmt_long(n[2], sizeof n[2], a->batches_closed);
+	const char *row[] = { a->day, a->login, n[0], n[1], n[2] };
+	table_row(ud, row);
+	return true;
+}
+
+static int report_operators(pr_app *app, int argc, char **argv)
+{
+	report_opts o;
+	pr_error err;
+	if (!report_args(&o, "report operators", argc, argv, 30, false))
+		return EXIT_USAGE;
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	cli_table t;
+	table_begin(&t, o.fmt, activity_cols, 5, stdout);
+	pr_status st = pr_report_operators(app->db, o.from, o.to, activity_row, &t, &err);
+	table_end(&t);
+	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+}
+
+/* --- check --------------------------------------------------------------- */
+
+static const cli_col diff_cols[] = {
+	{ .name = "date", .width = 10 },
+	{ .name = "dept", .width = 8 },
+	{ .name = "column", .width = 16 },
+	{ .name = "kept", .type = COL_NUMBER, .width = 7, .right = true },
+	{ .name = "items", .type = COL_NUMBER, .width = 7, .right = true },
+};
+
+static bool diff_row(const pr_rollup_diff *d, void *ud)
+{
+	char kept[24], actual[24];
+	fmt_long(kept, sizeof kept, d->kept);
+	fmt_long(actual, sizeof actual, d->actual);
+	const char *row[] = { d->day, d->dept_code, d->column, kept, actual };
+	table_row(ud, row);
+	return true;
+}
+
+static int report_check(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	cli_format fmt;
+	pr_error err;
+	size_t ndiff = 0;
+	if (!cli_parse(&a, "report check", "", argc, argv) || !cli_format_of(&a, &fmt))
+		return EXIT_USAGE;
+	if (a.npos > 0)
+		return cli_usage_error("report check", "unexpected argument '%s'", a.pos[0]);
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	cli_table t;
+	table_begin(&t, fmt, diff_cols, 5, stdout);
+	pr_status st = pr_report_check(app->db, diff_row, &t, &ndiff, &err);
+	table_end(&t);
+	if (st != PR_OK)
+		return cli_fail(&err);
+	if (ndiff) {
+		cli_error("%zu difference%s between the daily counts and the items",
+			  ndiff, ndiff == 1 ? "" : "s");
+		return EXIT_FAIL;
+	}
+	if (fmt == FMT_TEXT)
+		printf("The daily counts agree with the items.\n");
+	return EXIT_OK;
 }
 
 int cmd_report(pr_app *app, int argc, char **argv)
 {
 	if (argc < 2)
-		return cli_usage_error("report", "say which report: daily");
-	if (strcmp(argv[1], "daily") == 0)
-		return report_daily(app, argc - 2, argv + 2);
-	return cli_usage_error("report", "unknown report '%s' (this version has: daily)",
-			       argv[1]);
+		return cli_usage_error("report", "say which report: daily, weekly, "
+				       "monthly, dept, backlog, cycle, operators or check");
+	const char *r = argv[1];
+	argc -= 2;
+	argv += 2;
+	if (strcmp(r, "daily") == 0)
+		return report_periods(app, PR_PERIOD_DAY, "report daily", 30, argc, argv);
+	if (strcmp(r, "weekly") == 0)
+		return report_periods(app, PR_PERIOD_WEEK, "report weekly", 84, argc, argv);
+	if (strcmp(r, "monthly") == 0)
+		return report_periods(app, PR_PERIOD_MONTH, "report monthly", 365, argc, argv);
+	if (strcmp(r, "dept") == 0)
+		return report_dept(app, argc, argv);
+	if (strcmp(r, "backlog") == 0)
+		return report_backlog(app, argc, argv);
+	if (strcmp(r, "cycle") == 0)
+		return report_cycle(app, argc, argv);
+	if (strcmp(r, "operators") == 0)
+		return report_operators(app, argc, argv);
+	if (strcmp(r, "check") == 0)
+		return report_check(app, argc, argv);
+	return cli_usage_error("report", "unknown report '%s'", r);
 }

@@ -62,4 +62,21 @@ pr_status pr_audit_write(pr_db *db, const char *entity, int64_t entity_id,
 pr_status pr_sequence_next(pr_db *db, const char *kind, const char *day,
 			   long *out, pr_error *err);
 
+/* The dated targets, oldest first, so each day finds the one in force
+ * without a query of its own. */
+typedef struct pr_targets {
+	size_t n;
+	char (*from)[PR_DAY_LEN];
+	double *pct;
+	double fallback;      /* before the first dated target */
+} pr_targets;
+
+/* Loads every dated target of DB into T; free with pr_targets_free. */
+pr_status pr_targets_load(pr_db *db, pr_targets *t, pr_error *err);
+
+/* The target in force on DAY (YYYY-MM-DD). */
+double pr_targets_on(const pr_targets *t, const char *day);
+
+void pr_targets_free(pr_targets *t);
+
 #endif

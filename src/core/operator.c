@@ -161,3 +161,24 @@ pr_status pr_operator_list(pr_db *db, pr_operator_fn fn, void *ud, pr_error *err
 	sqlite3_reset(s);
 	return st;
 }
+
+pr_status pr_operator_require(pr_db *db, pr_role min, const char *what, pr_error *err)
+{
+	sqlite3_stmt *s = pr_db_stmt(db, "SELECT EXISTS (SELECT 1 FROM operators)", err);
+	if (!s)
+		return err->code;
+	int rc = sqlite3_step(s);
+	bool any = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return pr_db_fail(db, err, rc, "checking the operator's role");
+	if (!any)
+		return PR_OK;
+	pr_operator op;
+	pr_status st = pr_operator_find(db, pr_db_actor(db), &op, err);
+	if (st == PR_ENOTFOUND || (st == PR_OK && (!op.active || op.role < min)))
+		return pr_fail(err, PR_EDENIED, "%s may not %s: that needs the %s "
+			       "role (see 'postroom operator list')", pr_db_actor(db),
+			       what, pr_role_name(min));
+	return st;
+}

@@ -262,6 +262,8 @@ static const char *const migrations[] = {
 	"        ((old.status = 'exception' OR old.status = 'handed-over' OR old.status = 'returned'))\n"
 	"    WHERE day = old.received_day AND dept_id = old.dept_id;\n"
 	"END;\n",
+	/* 2: the operators report reads the audit trail by time. */
+	"CREATE INDEX audit_at ON audit_events(at);\n",
 };
 
 int pr_schema_version(void)

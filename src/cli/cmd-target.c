@@ -1,0 +1,86 @@
+/* postroom target set|list: the scanned target and when it takes effect. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "postroom/target.h"
+
+static const cli_col target_cols[] = {
+	{ .name = "from", .width = 10 },
+	{ .name = "target_pct", .type = COL_NUMBER, .width = 10, .right = true },
+	{ .name = "set_by", .width = 16 },
+	{ .name = "set_at" },
+};
+
+static bool target_row(const pr_target *t, void *ud)
+{
+	char pct[16], at[PR_TIME_LEN];
+	snprintf(pct, sizeof pct, "%.1f", t->pct);
+	pr_time_format(t->set_at, at);
+	const char *row[] = { t->from_day, pct, t->set_by, at };
+	table_row(ud, row);
+	return true;
+}
+
+static int target_list(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	cli_format fmt;
+	pr_error err;
+	if (!cli_parse(&a, "target list", "", argc, argv) || !cli_format_of(&a, &fmt))
+		return EXIT_USAGE;
+	if (a.npos > 0)
+		return cli_usage_error("target list", "unexpected argument '%s'", a.pos[0]);
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	cli_table t;
+	table_begin(&t, fmt, target_cols, 4, stdout);
+	pr_status st = pr_target_list(app->db, target_row, &t, &err);
+	table_end(&t);
+	if (st == PR_OK && fmt == FMT_TEXT)
+		printf("Before the first date: %.1f%% (scanned_target in the configuration)\n",
+		       app->cfg.scanned_target);
+	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+}
+
+static int target_set(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	pr_error err;
+	if (!cli_parse(&a, "target set", "from=", argc, argv))
+		return EXIT_USAGE;
+	if (a.npos != 1)
+		return cli_usage_error("target set", "give one percentage");
+	char *end;
+	const char *pct_s = a.pos[0];
+	errno = 0;
+	double pct = strtod(pct_s, &end);
+	if (*end == '%')
+		end++;
+	if (errno || end == pct_s || *end || !(pct > 0 && pct <= 100))
+		return cli_usage_error("target set", "'%.40s' is not a percentage above "
+				       "0 and at most 100", pct_s);
+	char day[PR_DAY_LEN];
+	long dayno = pr_time_dayno(pr_now());
+	if (cli_opt(&a, "from") && pr_day_parse(cli_opt(&a, "from"), &dayno, &err))
+		return cli_usage_error("target set", "--from: %s", err.msg);
+	pr_day_format(dayno, day);
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	if (pr_target_set(app->db, pct, day, &err) != PR_OK)
+		return cli_fail(&err);
+	printf("Scanned target %.1f%% from %s\n", pct, day);
+	return EXIT_OK;
+}
+
+int cmd_target(pr_app *app, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error("target", "say set or list");
+	if (strcmp(argv[1], "set") == 0)
+		return target_set(app, argc - 2, argv + 2);
+	if (strcmp(argv[1], "list") == 0)
+		return target_list(app, argc - 2, argv + 2);
+	return cli_usage_error("target", "unknown subcommand '%s'", argv[1]);
+}
