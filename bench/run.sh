@@ -7,7 +7,14 @@
 #   list     `postroom item list --format csv` for one busy day against
 #            `sqlite3 -csv` selecting the same rows
 #   demo     how long the demo database took to build (items a second)
+#
+# Then years of a large council's post (BENCH_YEARS, default 10, about 20
+# million items, built by bench/large-db.sh): `report daily` for a year
+# against the plain SQL GROUP BY date(received_at) over the items table, the
+# other reports, `report check`, and the console's dashboard: its first draw
+# and its peak memory.
 set -eu
+here=$(cd "$(dirname "$0")" && pwd)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 days=${2:-${BENCH_DAYS:-180}}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/postroom-bench.XXXXXX")
@@ -56,3 +63,56 @@ ours=$(best 5 "$bin" item list --from "$busiest" --to "$busiest" --format csv)
 theirs=$(best 5 sqlite3 -csv "$POSTROOM_DB" "SELECT i.*, d.code FROM items i JOIN departments d ON d.id = i.dept_id WHERE received_day = '$busiest' ORDER BY i.id")
 printf '  item list (day) postroom %8s ms   sqlite3 -csv     %8s ms   ratio %s\n' \
 	"$(ms "$ours")" "$(ms "$theirs")" "$(ratio "$theirs" "$ours")"
+
+# --- Years of a large council's post ---------------------------------------
+# BENCH_YEARS (10) years of about BENCH_PER_DAY (7700) items a working day:
+# some 20 million items. The build takes minutes and a few GB of disk.
+years=${BENCH_YEARS:-10}
+per_day=${BENCH_PER_DAY:-7700}
+large="$dir/large.db"
+end=2026-11-20
+echo "postroom benchmarks: $years years of a large council's post"
+t0=$(now)
+"$here/large-db.sh" "$bin" "$large" $((years * 365 + years / 4)) "$per_day" "$end"
+t1=$(now)
+items=$(sqlite3 "$large" "SELECT count(*) FROM items")
+printf '  build           %8s items in %6.1f s  (%s MB)\n' "$items" "$(calc "$t1 - $t0")" \
+	"$(du -m "$large" | cut -f1)"
+
+year_from=$(date -d "$end -364 days" +%F)
+export POSTROOM_DB="$large" POSTROOM_NOW="${end}T17:00:00"
+ours=$(best 5 "$bin" report daily --from "$year_from" --to "$end" --format csv)
+theirs=$(best 3 sqlite3 "$large" "SELECT date(received_at, 'unixepoch', 'localtime') AS d,
+	count(*), count(scanned_at), count(emailed_at) FROM items
+	WHERE received_at >= unixepoch('$year_from', 'utc') AND received_at < unixepoch('$end', '+1 day', 'utc')
+	GROUP BY d")
+printf '  report daily, a year   postroom %8s ms   sqlite3 GROUP BY %9s ms   %sx faster (target 20x)\n' \
+	"$(ms "$ours")" "$(ms "$theirs")" "$(ratio "$theirs" "$ours")"
+ours=$(best 3 "$bin" report monthly --from "$(date -d "$end -$((years * 365)) days" +%F)" --to "$end" --format csv)
+printf '  report monthly, all    postroom %8s ms\n' "$(ms "$ours")"
+ours=$(best 3 "$bin" report backlog --format csv)
+printf '  report backlog         postroom %8s ms\n' "$(ms "$ours")"
+t0=$(now)
+"$bin" report check >/dev/null
+t1=$(now)
+printf '  report check           postroom %8s ms (recounts every item)\n' "$(ms "$(calc "$t1 - $t0")")"
+
+# The console's first draw of the dashboard and its peak memory, from the
+# timing lines it writes when POSTROOM_TIMING names a file.
+if command -v tmux >/dev/null 2>&1; then
+	timing="$dir/timing"
+	sock="prbench$$"
+	tmux -L "$sock" -f /dev/null new-session -d -x 132 -y 43 \
+		"env POSTROOM_DB='$large' POSTROOM_NOW='$POSTROOM_NOW' POSTROOM_TIMING='$timing' POSTROOM_SCREEN=reports TERM=xterm-256color LC_ALL=C.UTF-8 '$bin'"
+	i=0
+	until grep -q first_draw_ms "$timing" 2>/dev/null || [ $i -ge 300 ]; do i=$((i + 1)); sleep 0.1; done
+	tmux -L "$sock" send-keys q 2>/dev/null || true
+	i=0
+	until grep -q peak_rss_kb "$timing" 2>/dev/null || [ $i -ge 100 ]; do i=$((i + 1)); sleep 0.1; done
+	tmux -L "$sock" kill-server 2>/dev/null || true
+	draw=$(sed -n 's/^first_draw_ms //p' "$timing" 2>/dev/null | head -1)
+	rss=$(sed -n 's/^peak_rss_kb //p' "$timing" 2>/dev/null | head -1)
+	printf '  dashboard first draw   %8s ms (target < 50)\n' "${draw:-?}"
+	printf '  console peak memory    %8s MB (target < 32)\n' \
+		"$( [ -n "$rss" ] && awk "BEGIN { printf \"%.1f\", $rss / 1024 }" || echo '?')"
+fi
