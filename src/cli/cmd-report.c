@@ -235,12 +235,13 @@ static const cli_col backlog_cols[] = {
 	{ .name = "total", .type = COL_NUMBER },
 };
 
+/* 80 columns in all. */
 static const cli_col backlog_text_cols[] = {
 	{ .name = "DEPT", .width = 8 },
-	{ .name = "NAME", .width = 18 },
-	{ .name = "<4H", .width = 6, .right = true },
+	{ .name = "NAME", .width = 16 },
+	{ .name = "<4H", .width = 5, .right = true },
 	{ .name = "SAMEDAY", .width = 7, .right = true },
-	{ .name = "1DAY", .width = 6, .right = true },
+	{ .name = "1DAY", .width = 5, .right = true },
 	{ .name = "2+DAYS", .width = 6, .right = true },
 	{ .name = "UNSCAN", .width = 6, .right = true },
 	{ .name = "EXC", .width = 5, .right = true },

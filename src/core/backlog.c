@@ -123,8 +123,11 @@ static long percentile_min(durations *d, int p)
 static bool emit_cycle(pr_cycle *c, durations *scan, durations *mail,
 		       pr_cycle_fn fn, void *ud)
 {
-	qsort(scan->v, scan->n, sizeof *scan->v, by_value);
-	qsort(mail->v, mail->n, sizeof *mail->v, by_value);
+	/* qsort with a null array is undefined even for no elements. */
+	if (scan->n > 1)
+		qsort(scan->v, scan->n, sizeof *scan->v, by_value);
+	if (mail->n > 1)
+		qsort(mail->v, mail->n, sizeof *mail->v, by_value);
 	c->scanned = (long)scan->n;
 	c->emailed = (long)mail->n;
 	c->scan_median_min = percentile_min(scan, 50);

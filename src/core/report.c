@@ -287,7 +287,8 @@ pr_status pr_report_depts(pr_db *db, const char *from_day, const char *to_day,
 		free(rows);
 		return pr_db_fail(db, err, rc, "reading the department figures");
 	}
-	qsort(rows, n, sizeof *rows, by_scanned_share);
+	if (n > 1) /* rows is null when there are no departments */
+		qsort(rows, n, sizeof *rows, by_scanned_share);
 	for (size_t i = 0; i < n; i++)
 		if (!fn(&rows[i], ud))
 			break;
