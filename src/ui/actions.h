@@ -51,7 +51,7 @@ A(BATCHES, SCR_ANY, SCR_BATCHES, UI_FN(KEY_F(3)), 'b', 0, "Batches", "Items wait
 A(SCAN, SCR_ANY, SCR_SCAN, UI_FN(KEY_F(4)), 's', 0, "Scan", "Items waiting for their scan") \
 A(ROUTING, SCR_ANY, SCR_ROUTING, UI_FN(KEY_F(5)), 'm', 0, "Routing", "Scanned items waiting to be emailed") \
 A(OUTBOUND, SCR_ANY, SCR_OUTBOUND, UI_FN(KEY_F(6)), 'o', 0, "Outbound", "Outbound post; exceptions to hand over") \
-A(REPORTS, SCR_ANY, SCR_REPORTS, UI_FN(KEY_F(7)), 'r', 0, "Reports", "Daily figures of the last 14 days") \
+A(REPORTS, SCR_ANY, SCR_REPORTS, UI_FN(KEY_F(7)), 'r', 0, "Reports", "The supervisor's dashboard: scanned % against target, backlog") \
 A(ADMIN, SCR_ANY, SCR_ADMIN, UI_FN(KEY_F(8)), 'a', 0, "Admin", "Departments and operators") \
 A(QUIT, SCR_ANY, SCR_ANY, UI_FN(KEY_F(10)), 'q', 0, "Quit", "Leave postroom") \
 A(BACK, SCR_ANY, SCR_ANY, UI_ESC, 0, 0, "Back", "Leave the form; close a window or help") \
@@ -66,7 +66,15 @@ A(SAVE, SCR_INTAKE, SCR_ANY, UI_ENTER, 0, 0, "Save or show", "Form: log the item
 A(NEXT_FIELD, SCR_INTAKE, SCR_ANY, UI_TAB, 0, 0, "Next field", "Next field (takes the department match)") \
 A(PREV_FIELD, SCR_INTAKE, SCR_ANY, UI_FN(KEY_BTAB), 0, 0, "Previous field", "Previous field; from the list: the form") \
 A(NEW_ITEM, SCR_INTAKE, SCR_ANY, 'n', 0, 0, "New item", "From the list: back to the form") \
-A(CHANGE, SCR_INTAKE, SCR_ANY, UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT), ' ', "Change", "Kind, Service: next choice; Flags: toggle")
+A(CHANGE, SCR_INTAKE, SCR_ANY, UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT), ' ', "Change", "Kind, Service: next choice; Flags: toggle") \
+A(DAY_BACK, SCR_REPORTS, SCR_ANY, UI_FN(KEY_LEFT), '<', 0, "Previous day", "Dashboard on the day before: chart, week, month follow") \
+A(DAY_FWD, SCR_REPORTS, SCR_ANY, UI_FN(KEY_RIGHT), '>', 0, "Next day", "Dashboard on the day after, up to today") \
+A(WEEK_BACK, SCR_REPORTS, SCR_ANY, UI_FN(KEY_PPAGE), 0, 0, "Week back", "Dashboard seven days earlier") \
+A(WEEK_FWD, SCR_REPORTS, SCR_ANY, UI_FN(KEY_NPAGE), 0, 0, "Week forward", "Dashboard seven days later, up to today") \
+A(TODAY, SCR_REPORTS, SCR_ANY, UI_FN(KEY_HOME), 't', 0, "Today", "Dashboard back on today") \
+A(OPEN_DEPT, SCR_REPORTS, SCR_ANY, UI_ENTER, 0, 0, "Open or set", "Open the selected department's figures (Esc: back); target form: set it") \
+A(SET_TARGET, SCR_REPORTS, SCR_ANY, 'T', 0, 0, "Set target", "Supervisors: a new scanned target from a day on") \
+A(OTHER_FIELD, SCR_REPORTS, SCR_ANY, UI_TAB, UI_FN(KEY_BTAB), 0, "Other field", "Target form: the other field")
 
 #define UI_ACTION_ENUM(id, ...) ACT_##id,
 enum ui_action { ACT_NONE = -1, UI_ACTION_LIST(UI_ACTION_ENUM) ACT_COUNT };

@@ -163,6 +163,12 @@ static void line_chars(int y, int x, int n, bool down, wchar_t wc, char alt, enu
 	attrset(A_NORMAL);
 }
 
+/* Draws character WC N times across from Y, X in ROLE (ALT without UTF-8). */
+void ui_glyphs(int y, int x, int n, wchar_t wc, char alt, enum ui_role role)
+{
+	line_chars(y, x, n, false, wc, alt, role);
+}
+
 /* Draws a box around R in ROLE. */
 void ui_box(const struct ui_rect *r, enum ui_role role)
 {

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 
 #include "postroom/db.h"
 #include "postroom/xmem.h"
@@ -27,7 +29,43 @@ static const struct view_ops *const view_table[SCR_COUNT] = {
 	[SCR_ADMIN] = &view_admin_ops,
 };
 
+#define UI_SCREEN_NAME(name, text) [name] = text,
+static const char *const screen_names[SCR_COUNT] = { UI_SCREEN_LIST(UI_SCREEN_NAME) };
+#undef UI_SCREEN_NAME
+
 static volatile sig_atomic_t stop_signal;
+
+/* The screen named NAME ("reports"), or SCR_ANY when none is. */
+static enum ui_screen screen_named(const char *name)
+{
+	for (int s = SCR_HELP; s < SCR_COUNT; s++)
+		if (strcmp(name, screen_names[s]) == 0)
+			return (enum ui_screen)s;
+	return SCR_ANY;
+}
+
+/* Appends "NAME VALUE" to the file named by POSTROOM_TIMING, when set: the
+ * benchmarks' view of the console (first_draw_ms, peak_rss_kb). */
+static void timing_note(const char *name, long value)
+{
+	const char *path = getenv("POSTROOM_TIMING");
+
+	if (path == NULL || *path == '\0')
+		return;
+	FILE *f = fopen(path, "a");
+	if (f == NULL)
+		return;
+	fprintf(f, "%s %ld\n", name, value);
+	fclose(f);
+}
+
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)(t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
 
 static void on_stop_signal(int sig)
 {
@@ -192,9 +230,28 @@ static void watch_signals(void)
 
 /* Runs the console until the operator quits: 0, or 128 + the signal that
  * ended it (SIGINT, SIGTERM, SIGHUP: the terminal is restored first); the
- * status of app_open_db when the database cannot be opened. */
+ * status of app_open_db when the database cannot be opened; 2 when
+ * POSTROOM_SCREEN names no screen.
+ *
+ * Environment: POSTROOM_SCREEN=NAME opens that screen first ("reports",
+ * ...; intake by default). POSTROOM_TIMING=FILE appends "first_draw_ms N"
+ * (from entry to this function until the first full screen is refreshed
+ * onto the terminal) and, at exit, "peak_rss_kb N" (getrusage). */
 int ui_run(pr_app *app)
 {
+	struct timespec started;
+	clock_gettime(CLOCK_MONOTONIC, &started);
+
+	enum ui_screen first = SCR_INTAKE;
+	const char *want = getenv("POSTROOM_SCREEN");
+	if (want != NULL && *want != '\0') {
+		first = screen_named(want);
+		if (first == SCR_ANY) {
+			fprintf(stderr, "postroom: POSTROOM_SCREEN: no screen \"%s\" (intake, batches, "
+				"scan, routing, outbound, reports, admin, help)\n", want);
+			return 2;
+		}
+	}
 	int rc = app_open_db(app, 0);
 	if (rc != 0)
 		return rc;
@@ -227,15 +284,20 @@ int ui_run(pr_app *app)
 		ui->views[s].ops = view_table[s];
 		ui->views[s].priv = xcalloc(1, view_table[s]->priv_size ? view_table[s]->priv_size : 1);
 	}
-	ui->screen = SCR_INTAKE;
-	ui->help_for = SCR_INTAKE;
-	ui_show(ui, SCR_INTAKE);
+	ui->screen = first;
+	ui->help_for = first == SCR_HELP ? SCR_INTAKE : first;
+	ui_show(ui, first);
 
+	bool timed = false;
 	for (;;) {
 		if (pr_db_changed(ui->db))
 			ui->generation++;
 		ui_figures_refresh(ui);
 		draw(ui);
+		if (!timed) { /* the first full screen is on the terminal */
+			timed = true;
+			timing_note("first_draw_ms", ms_since(&started));
+		}
 		ui_key key = read_key();
 		if (stop_signal)
 			break;
@@ -258,5 +320,8 @@ int ui_run(pr_app *app)
 	free(ui);
 	endwin();
 	delscreen(scr);
+	struct rusage ru;
+	if (getrusage(RUSAGE_SELF, &ru) == 0)
+		timing_note("peak_rss_kb", ru.ru_maxrss);
 	return stop_signal ? 128 + stop_signal : 0;
 }

@@ -192,10 +192,41 @@ void ui_fill(int y, int x, int w, enum ui_role role);
 int ui_text_width(const char *s);
 /* Draws S word-wrapped in AREA from row Y (relative); returns the next row. */
 int ui_put_wrapped(const struct ui_rect *area, int y, enum ui_role role, const char *s);
+/* Draws character WC (a block or line character) N times across from Y,
+ * X in ROLE; ASCII ALT instead where the locale has no UTF-8. */
+void ui_glyphs(int y, int x, int n, wchar_t wc, char alt, enum ui_role role);
 /* Draws a box around R in ROLE. */
 void ui_box(const struct ui_rect *r, enum ui_role role);
 /* Draws a horizontal rule with TITLE at row Y of width W. */
 void ui_rule(int y, int x, int w, enum ui_role role, const char *title);
+
+/* ---- bigfig.c: figures five rows tall, drawn in block characters ----
+ * TEXT may hold digits, '.', '%', '-' and spaces; other characters are
+ * skipped. SCALE (1 or 2) widens every pixel to that many columns. */
+#define UI_BIGFIG_ROWS 5
+/* The columns TEXT takes at SCALE. */
+int ui_bigfig_width(const char *text, int scale);
+/* Draws TEXT with its top left at Y, X in ROLE, clipped to W columns. */
+void ui_bigfig_draw(int y, int x, int w, const char *text, int scale, enum ui_role role);
+
+/* ---- chart.c: a bar chart of percentages with a target line ---- */
+struct ui_chart_point {
+	double value;        /* 0..100 */
+	bool none;           /* nothing to measure: drawn as an empty mark */
+	enum ui_role role;   /* the bar's role */
+	char label[8];       /* short x-axis label, "11-20" */
+};
+struct ui_chart {
+	const struct ui_chart_point *pts;
+	size_t n;
+	double target;       /* drawn across the plot; below 0 for none */
+	const char *last;    /* the last point's value as text, "85.0%" */
+};
+/* Draws C in R: a 0/50/100 axis on the left, one bar a point (height
+ * proportional, eighth blocks), the target line across, x-axis labels
+ * below, and a legend (the last value, the target, the empty mark) on
+ * the right, or below when the bars are wide enough for their values. */
+void ui_chart_draw(const struct ui_rect *r, const struct ui_chart *c);
 
 /* ---- textfield.c: a bounded single-line UTF-8 text field ---- */
 #define UI_FIELD_MAX 200

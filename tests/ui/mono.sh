@@ -33,6 +33,20 @@ for how in "NO_COLOR=1" "NO_COLOR=" "TERM=vt100"; do
 	else
 		_report 1 "$how: no colour escapes"
 	fi
+	# The dashboard by its letter key (vt100 has no F7): block-character
+	# figures and chart, words for what colour would say.
+	keys Escape
+	wait_for "Enter: show, n: form"
+	keys r
+	expect_screen "$how: the dashboard's figures in words" "Target 95%: none received"
+	expect_screen "$how: its big figures in block characters" "██████ ██████"
+	expect_screen "$how: its chart's axis" "100┤"
+	if colours; then
+		RC=- OUT=$(screen -e | od -c | head -20) ERR=
+		_report 0 "$how: no colour escapes on the dashboard"
+	else
+		_report 1 "$how: no colour escapes on the dashboard"
+	fi
 	ui_quit
 	expect_screen "$how: quits with status 0" "[postroom exited 0]"
 done

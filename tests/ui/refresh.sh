@@ -23,7 +23,7 @@ check "another operator logs an exception" pr item add --dept ASC --sender "Soli
 keys F4
 expect_screen "Scan counts the exception" "1  exceptions received today (not for scanning)"
 keys F7
-expect_screen "Reports shows today's row" "2026-11-20         2"
+expect_screen "Reports shows today's figures" "Fri 2026-11-20: 0 of 2 scanned = 0.0%"
 
 ui_quit
 expect_screen "quits with status 0" "[postroom exited 0]"

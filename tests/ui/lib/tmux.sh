@@ -7,9 +7,11 @@
 #   typetext TEXT                 types TEXT literally (UTF-8 is fine)
 #   screen                    prints the screen now
 #   wait_for TEXT [SECS]      waits until TEXT shows (fixed string); 1 if not
+#   wait_re REGEX [SECS]      waits until a line matches REGEX (grep -E)
 #   gone TEXT [SECS]          waits until TEXT no longer shows
 #   ui_quit                   F10, then waits for the exit line
 #   expect_screen DESC TEXT   a TAP line: TEXT shows (waits for it)
+#   expect_re DESC REGEX      a TAP line: a line matches REGEX (waits for it)
 #   check_asan DESC           a TAP line: no sanitizer report was written
 NOW=2026-11-20T09:30:00
 export POSTROOM_NOW=$NOW
@@ -54,6 +56,16 @@ wait_for() { # wait_for TEXT [SECONDS]
 	return 1
 }
 
+wait_re() { # wait_re REGEX [SECONDS]
+	_wi=0 _max=$(( ${2:-10} * 10 ))
+	while [ "$_wi" -lt "$_max" ]; do
+		screen | grep -Eq -- "$1" && return 0
+		sleep 0.1
+		_wi=$((_wi + 1))
+	done
+	return 1
+}
+
 gone() { # gone TEXT [SECONDS]
 	_wi=0 _max=$(( ${2:-10} * 10 ))
 	while [ "$_wi" -lt "$_max" ]; do
@@ -69,6 +81,16 @@ expect_screen() { # expect_screen DESC TEXT
 		_report 1 "$1"
 	else
 		RC=- OUT="screen lacks [$2]:
+$(screen)" ERR=
+		_report 0 "$1"
+	fi
+}
+
+expect_re() { # expect_re DESC REGEX
+	if wait_re "$2"; then
+		_report 1 "$1"
+	else
+		RC=- OUT="no line matches /$2/:
 $(screen)" ERR=
 		_report 0 "$1"
 	fi
