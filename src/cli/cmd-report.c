@@ -72,6 +72,26 @@ static const char *met_of(const pr_figures *f, cli_format fmt)
 	return pr_figures_met(f) ? "yes" : "no";
 }
 
+/* The figures of F as text cells: counts, percentages, target, met. */
+typedef struct figure_cells {
+	char received[24], scanned[24], emailed[24], exceptions[24], pending[24];
+	char pct[16], same_day[16], target[16];
+	const char *met;
+} figure_cells;
+
+static void figure_cells_of(const pr_figures *f, cli_format fmt, figure_cells *c)
+{
+	fmt_long(c->received, sizeof c->received, f->received);
+	fmt_long(c->scanned, sizeof c->scanned, f->scanned);
+	fmt_long(c->emailed, sizeof c->emailed, f->emailed);
+	fmt_long(c->exceptions, sizeof c->exceptions, f->exceptions);
+	fmt_long(c->pending, sizeof c->pending, f->pending);
+	pct_of(f, false, c->pct, sizeof c->pct);
+	pct_of(f, true, c->same_day, sizeof c->same_day);
+	snprintf(c->target, sizeof c->target, "%.1f", f->target_pct);
+	c->met = met_of(f, fmt);
+}
+
 /* --- daily, weekly, monthly -------------------------------------------- */
 
 /* The contract's columns in its order, then the same-day rate. */
@@ -105,17 +125,10 @@ static const cli_col period_text_cols[] = {
 static bool period_row(const pr_figures *f, void *ud)
 {
 	cli_table *t = ud;
-	char n[5][24], pct[16], same[16], target[16];
-	fmt_long(n[0], sizeof n[0], f->received);
-	fmt_long(n[1], sizeof n[1], f->scanned);
-	fmt_long(n[2], sizeof n[2], f->emailed);
-	fmt_long(n[3], sizeof n[3], f->exceptions);
-	fmt_long(n[4], sizeof n[4], f->pending);
-	pct_of(f, false, pct, sizeof pct);
-	pct_of(f, true, same, sizeof same);
-	snprintf(target, sizeof target, "%.1f", f->target_pct);
-	const char *row[] = { f->day, n[0], n[1], n[2], n[3], n[4], pct, target,
-			      met_of(f, t->format), same };
+	figure_cells c;
+	figure_cells_of(f, t->format, &c);
+	const char *row[] = { f->day, c.received, c.scanned, c.emailed, c.exceptions,
+			      c.pending, c.pct, c.target, c.met, c.same_day };
 	table_row(t, row);
 	return true;
 }
@@ -177,23 +190,16 @@ static bool dept_row(const pr_dept_figures *d, void *ud)
 	const pr_figures *f = &d->f;
 	if (c->only && strcasecmp(c->only, d->code) != 0)
 		return true;
-	char n[5][24], pct[16], same[16], target[16];
-	fmt_long(n[0], sizeof n[0], f->received);
-	fmt_long(n[1], sizeof n[1], f->scanned);
-	fmt_long(n[2], sizeof n[2], f->emailed);
-	fmt_long(n[3], sizeof n[3], f->exceptions);
-	fmt_long(n[4], sizeof n[4], f->pending);
-	pct_of(f, false, pct, sizeof pct);
-	pct_of(f, true, same, sizeof same);
-	snprintf(target, sizeof target, "%.1f", f->target_pct);
-	const char *met = met_of(f, c->t->format);
+	figure_cells x;
+	figure_cells_of(f, c->t->format, &x);
 	if (c->t->format == FMT_TEXT) {
-		const char *row[] = { d->code, d->name, n[0], n[1], n[3], n[4], pct,
-				      target, met };
+		const char *row[] = { d->code, d->name, x.received, x.scanned,
+				      x.exceptions, x.pending, x.pct, x.target, x.met };
 		table_row(c->t, row);
 	} else {
-		const char *row[] = { d->code, d->name, n[0], n[1], n[2], n[3], n[4],
-				      pct, target, met, same };
+		const char *row[] = { d->code, d->name, x.received, x.scanned, x.emailed,
+				      x.exceptions, x.pending, x.pct, x.target, x.met,
+				      x.same_day };
 		table_row(c->t, row);
 	}
 	return true;

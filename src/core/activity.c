@@ -9,12 +9,8 @@ pr_status pr_report_operators(pr_db *db, const char *from_day, const char *to_da
 {
 	long from, to;
 	pr_status st;
-	if ((st = pr_day_parse(from_day, &from, err)) != PR_OK ||
-	    (st = pr_day_parse(to_day, &to, err)) != PR_OK)
+	if ((st = pr_days_parse(from_day, to_day, &from, &to, err)) != PR_OK)
 		return st;
-	if (from > to)
-		return pr_fail(err, PR_EINVAL, "the period starts (%s) after it ends "
-			       "(%s)", from_day, to_day);
 	/* Local days: SQLite's 'localtime' follows the zone set by
 	 * pr_timezone_set. */
 	sqlite3_stmt *s = pr_db_stmt(db,

@@ -146,12 +146,8 @@ pr_status pr_report_cycle(pr_db *db, const char *from_day, const char *to_day,
 	long from, to;
 	pr_status st;
 	pr_dept dept = { .id = 0 };
-	if ((st = pr_day_parse(from_day, &from, err)) != PR_OK ||
-	    (st = pr_day_parse(to_day, &to, err)) != PR_OK)
+	if ((st = pr_days_parse(from_day, to_day, &from, &to, err)) != PR_OK)
 		return st;
-	if (from > to)
-		return pr_fail(err, PR_EINVAL, "the period starts (%s) after it ends "
-			       "(%s)", from_day, to_day);
 	if (dept_code && (st = pr_dept_find(db, dept_code, &dept, err)) != PR_OK)
 		return st;
 	sqlite3_stmt *s = pr_db_stmt(db,

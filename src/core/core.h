@@ -62,6 +62,12 @@ pr_status pr_audit_write(pr_db *db, const char *entity, int64_t entity_id,
 pr_status pr_sequence_next(pr_db *db, const char *kind, const char *day,
 			   long *out, pr_error *err);
 
+/* Parses the period FROM_DAY..TO_DAY (YYYY-MM-DD, inclusive) into day
+ * numbers; PR_EINVAL when a day is not a date, the period runs backwards
+ * or is longer than 100 years. */
+pr_status pr_days_parse(const char *from_day, const char *to_day, long *from,
+			long *to, pr_error *err);
+
 /* The dated targets, oldest first, so each day finds the one in force
  * without a query of its own. */
 typedef struct pr_targets {

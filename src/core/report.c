@@ -39,6 +39,21 @@ bool pr_figures_met(const pr_figures *f)
 	return pr_figures_pct(f, &pct) && pct >= f->target_pct;
 }
 
+pr_status pr_days_parse(const char *from_day, const char *to_day, long *from,
+			 long *to, pr_error *err)
+{
+	pr_status st;
+	if ((st = pr_day_parse(from_day, from, err)) != PR_OK ||
+	    (st = pr_day_parse(to_day, to, err)) != PR_OK)
+		return st;
+	if (*from > *to)
+		return pr_fail(err, PR_EINVAL, "the period starts (%s) after it ends "
+			       "(%s)", from_day, to_day);
+	if (*to - *from >= MAX_REPORT_DAYS)
+		return pr_fail(err, PR_EINVAL, "the period is longer than 100 years");
+	return PR_OK;
+}
+
 static void finish(pr_figures *f)
 {
 	f->pending = f->received - f->scanned - f->exceptions;
@@ -53,14 +68,8 @@ pr_status pr_report_daily(pr_db *db, const char *from_day, const char *to_day,
 	long from, to;
 	pr_status st;
 	pr_dept dept = { .id = 0 };
-	if ((st = pr_day_parse(from_day, &from, err)) != PR_OK ||
-	    (st = pr_day_parse(to_day, &to, err)) != PR_OK)
+	if ((st = pr_days_parse(from_day, to_day, &from, &to, err)) != PR_OK)
 		return st;
-	if (from > to)
-		return pr_fail(err, PR_EINVAL, "the period starts (%s) after it ends "
-			       "(%s)", from_day, to_day);
-	if (to - from >= MAX_REPORT_DAYS)
-		return pr_fail(err, PR_EINVAL, "the period is longer than 100 years");
 	if (dept_code && (st = pr_dept_find(db, dept_code, &dept, err)) != PR_OK)
 		return st;
 	pr_targets t;
@@ -205,12 +214,8 @@ pr_status pr_report_periods(pr_db *db, pr_period kind, const char *from_day,
 {
 	long from, to;
 	pr_status st;
-	if ((st = pr_day_parse(from_day, &from, err)) != PR_OK ||
-	    (st = pr_day_parse(to_day, &to, err)) != PR_OK)
+	if ((st = pr_days_parse(from_day, to_day, &from, &to, err)) != PR_OK)
 		return st;
-	if (from > to)
-		return pr_fail(err, PR_EINVAL, "the period starts (%s) after it ends "
-			       "(%s)", from_day, to_day);
 	char wide_from[PR_DAY_LEN], wide_to[PR_DAY_LEN];
 	pr_day_format(pr_period_start(kind, from), wide_from);
 	pr_day_format(pr_period_next(kind, to) - 1, wide_to);
@@ -243,12 +248,8 @@ pr_status pr_report_depts(pr_db *db, const char *from_day, const char *to_day,
 {
 	long from, to;
 	pr_status st;
-	if ((st = pr_day_parse(from_day, &from, err)) != PR_OK ||
-	    (st = pr_day_parse(to_day, &to, err)) != PR_OK)
+	if ((st = pr_days_parse(from_day, to_day, &from, &to, err)) != PR_OK)
 		return st;
-	if (from > to)
-		return pr_fail(err, PR_EINVAL, "the period starts (%s) after it ends "
-			       "(%s)", from_day, to_day);
 	double target;
 	if ((st = pr_target_on(db, to_day, &target, err)) != PR_OK)
 		return st;
