@@ -36,7 +36,7 @@ int ui_counts_draw(struct ui *ui, struct ui_counts *c, const struct ui_count_row
 	return y;
 }
 
-/* A whole placeholder screen: title, counts and notice. */
+/* A whole waiting-work screen: title, counts and notice. */
 void ui_counts_view_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
 {
 	const struct ui_counts_spec *spec = view->ops->spec;

@@ -29,15 +29,15 @@ struct ui_counts {
 int ui_counts_draw(struct ui *ui, struct ui_counts *c, const struct ui_count_row *rows,
 		   size_t n, const struct ui_rect *area, int y);
 
-/* A placeholder screen: its count ROWS (N of them) and the paragraph
- * NOTICE saying plainly what is not there yet. */
+/* A screen whose own actions are not built yet: its count ROWS (N of
+ * them) and the paragraph NOTICE saying plainly what is not there yet. */
 struct ui_counts_spec {
 	const struct ui_count_row *rows;
 	size_t n;
 	const char *notice;
 };
 
-/* The draw hook of a placeholder screen: the view's title, the counts,
+/* The draw hook of such a screen: the view's title, the counts,
  * then the notice, from the struct ui_counts_spec in view->ops->spec. The
  * view's private data is a struct ui_counts. */
 void ui_counts_view_draw(struct ui *ui, struct view *view, const struct ui_rect *area);
