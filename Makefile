@@ -41,16 +41,21 @@ endif
 CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+# zint, libharu and CUPS ship no .pc files on Debian 12.
+IO_LIBS := -lzint -lhpdf $(shell cups-config --libs 2>/dev/null || echo -lcups)
 
 CORE_SRC := $(sort $(wildcard src/core/*.c))
+IO_SRC := $(sort $(wildcard src/io/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 UI_SRC := $(sort $(wildcard src/ui/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test-*.c))
 
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
+IO_OBJ := $(IO_SRC:%.c=$(B)/%.o)
 APP_OBJ := $(B)/src/main.o $(CLI_SRC:%.c=$(B)/%.o) $(UI_SRC:%.c=$(B)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
 CORE_LIB := $(B)/libpostroom-core.a
+IO_LIB := $(B)/libpostroom-io.a
 BIN := $(B)/postroom
 
 .PHONY: all run test unit bench install clean deps deps-test clang-check
@@ -68,17 +73,22 @@ $(CORE_LIB): $(CORE_OBJ)
 	$(say) AR $@
 	$(Q)ar rcs $@ $^
 
-$(BIN): $(APP_OBJ) $(CORE_LIB)
-	$(say) LINK $@
-	$(Q)$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $(APP_OBJ) $(CORE_LIB) \
-		$(CURSES_LIBS) $(SQLITE_LIBS) -lm
+$(IO_LIB): $(IO_OBJ)
+	@rm -f $@
+	$(say) AR $@
+	$(Q)ar rcs $@ $^
 
-# Unit tests link the core alone: no curses.
-$(B)/unit/%: $(B)/tests/unit/%.o $(B)/tests/unit/unit.o $(CORE_LIB)
+$(BIN): $(APP_OBJ) $(IO_LIB) $(CORE_LIB)
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $(APP_OBJ) $(IO_LIB) $(CORE_LIB) \
+		$(CURSES_LIBS) $(IO_LIBS) $(SQLITE_LIBS) -lm
+
+# Unit tests link the core and the outside-library layer: no curses.
+$(B)/unit/%: $(B)/tests/unit/%.o $(B)/tests/unit/unit.o $(IO_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
 	$(say) LINK $@
-	$(Q)$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $< $(B)/tests/unit/unit.o $(CORE_LIB) \
-		$(CMOCKA_LIBS) $(SQLITE_LIBS) -lm
+	$(Q)$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $< $(B)/tests/unit/unit.o $(IO_LIB) \
+		$(CORE_LIB) $(CMOCKA_LIBS) $(IO_LIBS) $(SQLITE_LIBS) -lm
 
 unit: $(UNIT_BIN)
 
@@ -101,7 +111,7 @@ test: deps-test
 # Every source compiled by clang as well, warnings as errors.
 clang-check:
 	@echo "  CLANG all sources"
-	@for f in $(CORE_SRC) $(CLI_SRC) $(UI_SRC) src/main.c $(UNIT_SRC) tests/unit/unit.c; do \
+	@for f in $(CORE_SRC) $(IO_SRC) $(CLI_SRC) $(UI_SRC) src/main.c $(UNIT_SRC) tests/unit/unit.c; do \
 		clang $(CPPFLAGS) -std=c17 $(WARNINGS) -Werror -fsyntax-only $$f || exit 1; \
 	done
 
@@ -120,4 +130,4 @@ install: all
 clean:
 	rm -rf build
 
--include $(CORE_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d)
+-include $(CORE_OBJ:.o=.d) $(IO_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d)

@@ -12,7 +12,7 @@ want=${1:-build}
 build_pkgs="make gcc pkg-config libncurses-dev libsqlite3-dev sqlite3 libzint-dev libtiff-dev
 libzbar-dev libhpdf-dev libcurl4-openssl-dev libcups2-dev"
 test_pkgs="clang libcmocka-dev tmux python3-aiosmtpd poppler-utils zbar-tools libtiff-tools
-cups cups-client cups-bsd"
+cups cups-client cups-bsd librsvg2-bin netpbm"
 
 pkgs=$build_pkgs
 [ "$want" = test ] && pkgs="$pkgs $test_pkgs"

@@ -24,6 +24,7 @@ typedef struct pr_config {
 	char *printer;        /* CUPS queue; NULL = spool folder */
 	bool auto_batch;      /* Intake puts new items in the open batch */
 	int busy_timeout_ms;  /* how long a write waits for another writer */
+	bool mixed_batches;   /* a batch may hold several departments' items */
 } pr_config;
 
 /* One setting as `postroom config` shows it. */
@@ -52,6 +53,7 @@ void pr_config_each(const pr_config *cfg,
 /* The effective paths; each returns a newly allocated string (caller frees). */
 char *pr_config_data_dir(const pr_config *cfg);
 char *pr_config_db_path(const pr_config *cfg);
+char *pr_config_spool_dir(const pr_config *cfg);
 
 /* Frees the strings CFG owns and resets it to zero. */
 void pr_config_free(pr_config *cfg);

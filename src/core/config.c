@@ -52,6 +52,8 @@ static const setting settings[] = {
 	  "CUPS printer for sheets and labels" },
 	{ "auto_batch", T_BOOL, AT(auto_batch), "yes",
 	  "Intake puts each new item in its department's open batch" },
+	{ "mixed_batches", T_BOOL, AT(mixed_batches), "no",
+	  "a scan batch may hold items of several departments" },
 	{ "busy_timeout_ms", T_MILLIS, AT(busy_timeout_ms), "5000",
 	  "how long a change waits for another operator's change (ms)" },
 };
@@ -266,6 +268,16 @@ char *pr_config_db_path(const pr_config *cfg)
 		return xstrdup(cfg->database);
 	char *dir = pr_config_data_dir(cfg);
 	char *path = xasprintf("%s/postroom.db", dir);
+	free(dir);
+	return path;
+}
+
+char *pr_config_spool_dir(const pr_config *cfg)
+{
+	if (cfg->spool)
+		return xstrdup(cfg->spool);
+	char *dir = pr_config_data_dir(cfg);
+	char *path = xasprintf("%s/spool", dir);
 	free(dir);
 	return path;
 }
