@@ -73,6 +73,8 @@ typedef struct pr_item_new {
 	const char *tracking;  /* required for recorded and special delivery */
 	unsigned flags;        /* PR_FLAG_* */
 	pr_time received_at;   /* 0 = now */
+	bool auto_batch;       /* put it in its department's open batch (opening
+				  one if none), unless it is an exception */
 } pr_item_new;
 
 typedef struct pr_item {
@@ -91,6 +93,7 @@ typedef struct pr_item {
 	char received_day[PR_DAY_LEN];
 	char logged_by[33];
 	char batch_ref[PR_REF_LEN];   /* "" when in no batch */
+	int batch_pos;                /* place in the batch, 1.. (0: none) */
 	pr_time scanned_at;           /* 0 when not scanned */
 	pr_time emailed_at;           /* 0 when not emailed */
 	char exception_reason[PR_REASON_MAX * 4 + 1];

@@ -136,6 +136,7 @@ int app_open_db(pr_app *app, int create)
 		return cli_fail(&err);
 	pr_db_set_default_target(app->db, app->cfg.scanned_target);
 	pr_db_set_busy_timeout(app->db, app->cfg.busy_timeout_ms);
+	pr_db_set_mixed_batches(app->db, app->cfg.mixed_batches);
 	return EXIT_OK;
 }
 

@@ -48,6 +48,9 @@ void pr_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
 /* Copies column COL of STMT (text, possibly NULL) into DST of size CAP. */
 void pr_column_copy(sqlite3_stmt *stmt, int col, char *dst, size_t cap);
 
+/* Whether a batch of DB may hold several departments' items. */
+bool pr_db_mixed_batches(const pr_db *db);
+
 /* The default target percentage of DB. */
 double pr_db_default_target(pr_db *db);
 
@@ -61,6 +64,29 @@ pr_status pr_audit_write(pr_db *db, const char *entity, int64_t entity_id,
  * caller's transaction. */
 pr_status pr_sequence_next(pr_db *db, const char *kind, const char *day,
 			   long *out, pr_error *err);
+
+/* The columns pr_item_read expects, to be followed by WHERE/ORDER BY. */
+#define PR_ITEM_SELECT                                                       \
+	"SELECT i.id, i.ref, d.code, d.name, i.sender, i.addressee, i.kind, "  \
+	"i.service, i.tracking, i.flags, i.status, i.received_at, "            \
+	"i.received_day, i.logged_by, b.ref, i.scanned_at, i.emailed_at, "     \
+	"i.exception_reason, i.handed_to, i.handed_at, i.batch_pos "           \
+	"FROM items i JOIN departments d ON d.id = i.dept_id "                 \
+	"LEFT JOIN batches b ON b.id = i.batch_id "
+
+/* Reads one row of PR_ITEM_SELECT into IT. */
+struct pr_item;
+void pr_item_read(sqlite3_stmt *s, struct pr_item *it);
+
+/* Inside the caller's transaction: the id and reference of the newest open
+ * batch of department DEPT_ID, opening one when it has none. */
+pr_status pr_batch_ensure_open(pr_db *db, int64_t dept_id, int64_t *batch_id,
+			       char batch_ref[24], pr_error *err);
+
+/* Inside the caller's transaction: puts received item ITEM_ID (reference
+ * ITEM_REF) at the end of batch BATCH_ID and writes the audit event. */
+pr_status pr_batch_put(pr_db *db, int64_t batch_id, const char *batch_ref,
+		       int64_t item_id, const char *item_ref, pr_error *err);
 
 /* Parses the period FROM_DAY..TO_DAY (YYYY-MM-DD, inclusive) into day
  * numbers; PR_EINVAL when a day is not a date, the period runs backwards

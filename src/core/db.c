@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "postroom/batch.h"
 #include "postroom/config.h"
 #include "postroom/operator.h"
 #include "postroom/xmem.h"
@@ -22,6 +23,7 @@ struct pr_db {
 	char *path;
 	char actor[33];
 	double default_target;
+	bool mixed_batches;
 	int busy_timeout_ms;
 	int64_t data_version; /* -1 until first asked */
 	size_t nstmt;
@@ -59,6 +61,16 @@ void pr_db_set_default_target(pr_db *db, double pct)
 double pr_db_default_target(pr_db *db)
 {
 	return db->default_target;
+}
+
+void pr_db_set_mixed_batches(pr_db *db, bool mixed)
+{
+	db->mixed_batches = mixed;
+}
+
+bool pr_db_mixed_batches(const pr_db *db)
+{
+	return db->mixed_batches;
 }
 
 void pr_db_set_busy_timeout(pr_db *db, int ms)

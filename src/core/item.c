@@ -189,14 +189,6 @@ pr_status pr_tracking_parse(const char *in, char out[PR_TRACKING_LEN], pr_error 
 
 /* --- reading ----------------------------------------------------------- */
 
-#define ITEM_SELECT                                                          \
-	"SELECT i.id, i.ref, d.code, d.name, i.sender, i.addressee, i.kind, "  \
-	"i.service, i.tracking, i.flags, i.status, i.received_at, "            \
-	"i.received_day, i.logged_by, b.ref, i.scanned_at, i.emailed_at, "     \
-	"i.exception_reason, i.handed_to, i.handed_at "                        \
-	"FROM items i JOIN departments d ON d.id = i.dept_id "                 \
-	"LEFT JOIN batches b ON b.id = i.batch_id "
-
 static int index_of(const char *s, const char *const *names, int n)
 {
 	for (int i = 0; i < n; i++)
@@ -205,7 +197,7 @@ static int index_of(const char *s, const char *const *names, int n)
 	return 0;
 }
 
-static void read_item(sqlite3_stmt *s, pr_item *it)
+void pr_item_read(sqlite3_stmt *s, pr_item *it)
 {
 	it->id = sqlite3_column_int64(s, 0);
 	pr_column_copy(s, 1, it->ref, sizeof it->ref);
@@ -230,6 +222,7 @@ static void read_item(sqlite3_stmt *s, pr_item *it)
 	pr_column_copy(s, 17, it->exception_reason, sizeof it->exception_reason);
 	pr_column_copy(s, 18, it->handed_to, sizeof it->handed_to);
 	it->handed_at = sqlite3_column_int64(s, 19);
+	it->batch_pos = sqlite3_column_int(s, 20);
 }
 
 pr_status pr_item_get(pr_db *db, const char *ref, pr_item *out, pr_error *err)
@@ -238,13 +231,13 @@ pr_status pr_item_get(pr_db *db, const char *ref, pr_item *out, pr_error *err)
 	pr_status st = pr_ref_parse(ref, nref, err);
 	if (st != PR_OK)
 		return st;
-	sqlite3_stmt *s = pr_db_stmt(db, ITEM_SELECT "WHERE i.ref = ?1", err);
+	sqlite3_stmt *s = pr_db_stmt(db, PR_ITEM_SELECT "WHERE i.ref = ?1", err);
 	if (!s)
 		return err->code;
 	sqlite3_bind_text(s, 1, nref, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		read_item(s, out);
+		pr_item_read(s, out);
 	else if (rc == SQLITE_DONE)
 		st = pr_fail(err, PR_ENOTFOUND, "no item %s", nref);
 	else
@@ -307,7 +300,7 @@ static void bind_filter(sqlite3_stmt *s, const pr_item_filter *f, int64_t dept_i
 pr_status pr_item_list(pr_db *db, const pr_item_filter *f, pr_item_fn fn,
 		       void *ud, pr_error *err)
 {
-	char sql[1024] = ITEM_SELECT;
+	char sql[1024] = PR_ITEM_SELECT;
 	int64_t dept_id = 0;
 	pr_status st = filter_where(db, f, sql, sizeof sql, &dept_id, err);
 	if (st != PR_OK)
@@ -323,7 +316,7 @@ pr_status pr_item_list(pr_db *db, const pr_item_filter *f, pr_item_fn fn,
 	bind_filter(s, f, dept_id);
 	pr_item *it = xmalloc(sizeof *it);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		read_item(s, it);
+		pr_item_read(s, it);
 		if (!fn(it, ud))
 			break;
 	}
@@ -495,6 +488,13 @@ pr_status pr_item_add(pr_db *db, const pr_item_new *in, pr_item *out, pr_error *
 	    (exception && (st = pr_audit_write(db, "item", id, ref, "received",
 					       "exception", reason, err)) != PR_OK))
 		return pr_db_rollback(db, st);
+	if (in->auto_batch && !exception) {
+		int64_t batch_id;
+		char batch_ref[PR_REF_LEN];
+		if ((st = pr_batch_ensure_open(db, dept.id, &batch_id, batch_ref, err)) != PR_OK ||
+		    (st = pr_batch_put(db, batch_id, batch_ref, id, ref, err)) != PR_OK)
+			return pr_db_rollback(db, st);
+	}
 	if ((st = pr_db_commit(db, err)) != PR_OK)
 		return st;
 	return out ? pr_item_get(db, ref, out, err) : PR_OK;

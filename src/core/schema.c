@@ -264,6 +264,8 @@ static const char *const migrations[] = {
 	"END;\n",
 	/* 2: the operators report reads the audit trail by time. */
 	"CREATE INDEX audit_at ON audit_events(at);\n",
+	/* 3: the order items were put in their batch (the tray order). */
+	"ALTER TABLE items ADD COLUMN batch_pos INTEGER;\n",
 };
 
 int pr_schema_version(void)
