@@ -1,5 +1,6 @@
 /* The command table, dispatch, argument parsing and error reporting. */
 #include "cli.h"
+#include "postroom/batch.h"
 
 #include <errno.h>
 #include <stdarg.h>
