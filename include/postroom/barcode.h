@@ -20,6 +20,12 @@ pr_status pr_barcode_code128(const char *text, int scale, double height_mm, int 
 
 void pr_barcode_free(pr_barcode *b);
 
+/* The modules of TEXT as Code 128, quiet zones included: a new string
+ * (free with free()) of '1' for a bar module and '0' for a space module,
+ * for drawing the bars as vectors at any size. PR_EINVAL with zint's reason
+ * when TEXT cannot be encoded. */
+pr_status pr_barcode_code128_pattern(const char *text, char **pattern, pr_error *err);
+
 /* Writes a label for REF to PATH: Code 128 with REF printed under it, sized
  * for an 89 x 36 mm address label. The format follows PATH's extension:
  * .png, .svg, .eps or .pdf. PR_EINVAL for another extension or a REF zint

@@ -107,6 +107,7 @@ typedef struct pr_item_filter {
 	const char *to_day;     /* YYYY-MM-DD inclusive, NULL = no limit */
 	const char *dept_code;  /* NULL = all departments */
 	int status;             /* a pr_item_status, or -1 for any */
+	bool accountable;       /* only recorded and special-delivery items */
 	bool newest_first;
 	size_t offset;          /* rows to skip */
 	size_t limit;           /* 0 = no limit */

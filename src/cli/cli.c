@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "postroom/batch.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -25,19 +26,30 @@ static const struct command {
 	{ "item", cmd_item, {
 		"item add --dept CODE --sender S --addressee A [--kind letter|large-letter|parcel]\n"
 		"         [--service standard|recorded|special-delivery] [--tracking REF]\n"
-		"         [--flag private|remittance|legal|bulky|urgent|damaged]... [--received TIME]",
+		"         [--flag private|remittance|legal|bulky|urgent|damaged]... [--received TIME]\n"
+		"         [--batch]",
 		"item list [--from DAY] [--to DAY] [--dept CODE] [--status S] [--limit N]\n"
 		"          [--format text|csv|json]",
 		"item show REF [--format text|json]",
 		"item exception REF --reason TEXT",
 		"item handover REF --to NAME" } },
+	{ "batch", cmd_batch, {
+		"batch open --dept CODE",
+		"batch add BATCH REF...",
+		"batch remove BATCH REF",
+		"batch close BATCH [--print]",
+		"batch list [--status S] [--dept CODE] [--limit N] [--format text|csv|json]",
+		"batch show BATCH [--format text|csv|json]",
+		"batch sheets BATCH -o FILE.pdf [--print]" } },
+	{ "label", cmd_label, { "label REF -o FILE.png|svg|eps|pdf [--print]" } },
 	{ "report", cmd_report, {
 		"report daily|weekly|monthly [--from DAY] [--to DAY] [--dept CODE]",
 		"report dept [--from DAY] [--to DAY] [--dept CODE]",
 		"report backlog [--dept CODE]",
 		"report cycle [--from DAY] [--to DAY] [--dept CODE]",
 		"report operators [--from DAY] [--to DAY]",
-		"report check" } },
+		"report check",
+		"report accountable [--date DAY] [-o FILE.pdf] [--print]" } },
 	{ "target", cmd_target, {
 		"target set PERCENT [--from DAY]",
 		"target list [--format text|csv|json]" } },
@@ -173,6 +185,22 @@ bool cli_parse(cli_args *a, const char *cmd, const char *spec, int argc, char **
 	bool only_pos = false;
 	for (int i = 0; i < argc; i++) {
 		char *arg = argv[i];
+		/* "-o FILE": a one-letter option, named in SPEC as "o=". */
+		if (!only_pos && arg[0] == '-' && isalpha((unsigned char)arg[1]) &&
+		    arg[2] == '\0' && spec_kind(spec, arg + 1, 1) != 0) {
+			if (spec_kind(spec, arg + 1, 1) >= 2 && i + 1 >= argc) {
+				cli_usage_error(cmd, "option '%s' needs a value", arg);
+				return false;
+			}
+			if (a->nopt == CLI_MAX_ARGS) {
+				cli_usage_error(cmd, "too many options");
+				return false;
+			}
+			a->opt[a->nopt].name = arg + 1;
+			a->opt[a->nopt].value = spec_kind(spec, arg + 1, 1) >= 2 ? argv[++i] : NULL;
+			a->nopt++;
+			continue;
+		}
 		if (only_pos || arg[0] != '-' || arg[1] != '-') {
 			if (!only_pos && arg[0] == '-' && arg[1] != '\0') {
 				cli_usage_error(cmd, "unknown option '%s'", arg);

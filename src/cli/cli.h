@@ -108,6 +108,12 @@ int cmd_item(pr_app *app, int argc, char **argv);
 int cmd_report(pr_app *app, int argc, char **argv);
 int cmd_config(pr_app *app, int argc, char **argv);
 int cmd_target(pr_app *app, int argc, char **argv);
+int cmd_batch(pr_app *app, int argc, char **argv);
+int cmd_label(pr_app *app, int argc, char **argv);
+
+/* Prints FILE (job title TITLE) as the configuration says (CUPS printer or
+ * spool folder) and reports where it went; returns the exit status. */
+int cli_print(pr_app *app, const char *file, const char *title);
 
 /* The usage line of command NAME ("item add"), or NULL. */
 const char *cli_usage_of(const char *name);

@@ -32,7 +32,7 @@ static int item_add(pr_app *app, int argc, char **argv)
 	pr_error err;
 	pr_item_new in = { .kind = PR_KIND_LETTER, .service = PR_SERVICE_STANDARD };
 	if (!cli_parse(&a, "item add", "dept=,sender=,addressee=,kind=,service=,"
-		       "tracking=,flag=*,received=", argc, argv))
+		       "tracking=,flag=*,received=,batch", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos > 0)
 		return cli_usage_error("item add", "unexpected argument '%s'", a.pos[0]);
@@ -59,12 +59,15 @@ static int item_add(pr_app *app, int argc, char **argv)
 	if (cli_opt(&a, "received") &&
 	    pr_time_parse(cli_opt(&a, "received"), &in.received_at, &err) != PR_OK)
 		return cli_usage_error("item add", "--received: %s", err.msg);
+	in.auto_batch = cli_has(&a, "batch");
 	if (!cli_db(app, false))
 		return EXIT_FAIL;
 	pr_item it;
 	if (pr_item_add(app->db, &in, &it, &err) != PR_OK)
 		return cli_fail(&err);
 	printf("%s\n", it.ref);
+	if (it.batch_ref[0])
+		fprintf(stderr, "postroom: %s is in batch %s\n", it.ref, it.batch_ref);
 	if (it.status == PR_ITEM_EXCEPTION)
 		fprintf(stderr, "postroom: %s is an exception (%s): hand it over "
 			"unopened\n", it.ref, it.exception_reason);

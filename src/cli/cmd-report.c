@@ -6,7 +6,10 @@
 
 #include "cli.h"
 #include "postroom/dept.h"
+#include "postroom/item.h"
 #include "postroom/report.h"
+#include "postroom/sheets.h"
+#include "postroom/xmem.h"
 
 /* --- shared -------------------------------------------------------------- */
 
@@ -437,11 +440,99 @@ static int report_check(pr_app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* --- accountable items --------------------------------------------------- */
+
+static const cli_col accountable_cols[] = {
+	{ .name = "ref", .width = 13 },
+	{ .name = "tracking", .width = 13 },
+	{ .name = "service", .width = 16 },
+	{ .name = "dept", .width = 8 },
+	{ .name = "received", .width = 8 },
+	{ .name = "addressee" },
+};
+
+typedef struct accountable_ctx {
+	cli_table *t;
+	pr_item *items;
+	size_t n, cap;
+} accountable_ctx;
+
+static bool accountable_row(const pr_item *it, void *ud)
+{
+	accountable_ctx *c = ud;
+	char hhmm[6];
+	pr_time_hhmm(it->received_at, hhmm);
+	if (c->t) {
+		const char *row[] = { it->ref, it->tracking, pr_service_label(it->service),
+				      it->dept_code, hhmm, it->addressee };
+		table_row(c->t, row);
+		return true;
+	}
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->items = xrealloc(c->items, c->cap * sizeof *c->items);
+	}
+	c->items[c->n++] = *it;
+	return true;
+}
+
+static int report_accountable(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	cli_format fmt;
+	pr_error err;
+	char day[PR_DAY_LEN];
+	long dayno = pr_time_dayno(pr_now());
+	if (!cli_parse(&a, "report accountable", "date=,o=,output=,print", argc, argv) ||
+	    !cli_format_of(&a, &fmt))
+		return EXIT_USAGE;
+	if (a.npos > 0)
+		return cli_usage_error("report accountable", "unexpected argument '%s'",
+				       a.pos[0]);
+	if (cli_opt(&a, "date") && pr_day_parse(cli_opt(&a, "date"), &dayno, &err))
+		return cli_usage_error("report accountable", "--date: %s", err.msg);
+	pr_day_format(dayno, day);
+	const char *out = cli_opt(&a, "o") ? cli_opt(&a, "o") : cli_opt(&a, "output");
+	if (cli_has(&a, "print") && !out)
+		return cli_usage_error("report accountable", "--print needs -o FILE.pdf");
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	pr_item_filter f = { .status = -1, .from_day = day, .to_day = day,
+			     .accountable = true };
+	accountable_ctx c = { 0 };
+	pr_status st;
+	if (out) {
+		/* The signed sheet: a PDF. */
+		st = pr_item_list(app->db, &f, accountable_row, &c, &err);
+		if (st == PR_OK)
+			st = pr_accountable_write(out, day, c.items, c.n, &err);
+		free(c.items);
+		if (st != PR_OK)
+			return cli_fail(&err);
+		printf("Accountable items of %s (%zu) written to %s\n", day, c.n, out);
+		return cli_has(&a, "print") ? cli_print(app, out, "accountable items") : EXIT_OK;
+	}
+	cli_table t;
+	c.t = &t;
+	if (fmt == FMT_TEXT)
+		printf("Accountable items received %s (recorded and Special Delivery)\n\n", day);
+	table_begin(&t, fmt, accountable_cols, 6, stdout);
+	st = pr_item_list(app->db, &f, accountable_row, &c, &err);
+	table_end(&t);
+	if (st != PR_OK)
+		return cli_fail(&err);
+	if (fmt == FMT_TEXT)
+		printf("\n%ld item%s.\nCollected by: ______________________  "
+		       "Signature: ________________  Time: ______\n", t.rows,
+		       t.rows == 1 ? "" : "s");
+	return EXIT_OK;
+}
+
 int cmd_report(pr_app *app, int argc, char **argv)
 {
 	if (argc < 2)
 		return cli_usage_error("report", "say which report: daily, weekly, "
-				       "monthly, dept, backlog, cycle, operators or check");
+				       "monthly, dept, backlog, cycle, operators, check or accountable");
 	const char *r = argv[1];
 	argc -= 2;
 	argv += 2;
@@ -461,5 +552,7 @@ int cmd_report(pr_app *app, int argc, char **argv)
 		return report_operators(app, argc, argv);
 	if (strcmp(r, "check") == 0)
 		return report_check(app, argc, argv);
+	if (strcmp(r, "accountable") == 0)
+		return report_accountable(app, argc, argv);
 	return cli_usage_error("report", "unknown report '%s'", r);
 }

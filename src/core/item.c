@@ -272,6 +272,8 @@ static pr_status filter_where(pr_db *db, const pr_item_filter *f, char *sql,
 		*dept_id = dept.id;
 		n += (size_t)snprintf(sql + n, cap - n, " AND i.dept_id = :dept");
 	}
+	if (f->accountable)
+		n += (size_t)snprintf(sql + n, cap - n, " AND i.service <> 'standard'");
 	if (f->status >= 0) {
 		if (f->status >= PR_ITEM_STATUS_COUNT)
 			return pr_fail(err, PR_EINVAL, "unknown item status %d", f->status);

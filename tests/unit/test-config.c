@@ -76,6 +76,7 @@ static const char full_conf[] =
 	"mail_from = post@council.example\n"
 	"printer = Kyocera-1\n"
 	"\tauto_batch = no   \n"
+	"mixed_batches = yes\n"
 	"busy_timeout_ms = 2500\n";
 
 struct seen {
@@ -128,10 +129,12 @@ static void test_every_key(void **state)
 	assert_string_equal(cfg.printer, "Kyocera-1");
 	assert_false(cfg.auto_batch);
 	assert_int_equal(cfg.busy_timeout_ms, 2500);
+	assert_true(cfg.mixed_batches);
 
 	struct seen s = { 0 };
 	pr_config_each(&cfg, collect, &s);
-	assert_int_equal(s.n, 13);
+	assert_int_equal(s.n, 14);
+	assert_string_equal(seen_value(&s, "mixed_batches"), "yes");
 	assert_string_equal(s.keys[0], "site_name");
 	assert_string_equal(seen_value(&s, "auto_batch"), "no");
 	assert_string_equal(seen_value(&s, "scanned_target"), "97.5");

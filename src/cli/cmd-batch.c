@@ -1,0 +1,272 @@
+/* postroom batch: scan batches, their sheets for the scanner. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "postroom/batch.h"
+#include "postroom/sheets.h"
+
+static const cli_col batch_cols[] = {
+	{ .name = "ref", .width = 13 },
+	{ .name = "dept", .width = 8 },
+	{ .name = "status", .width = 8 },
+	{ .name = "items", .type = COL_NUMBER, .width = 5, .right = true },
+	{ .name = "opened_at", .width = 25 },
+	{ .name = "opened_by", .width = 10 },
+	{ .name = "closed_at" },
+};
+
+static bool batch_row(const pr_batch *b, void *ud)
+{
+	cli_table *t = ud;
+	char items[24], opened[PR_TIME_LEN], closed[PR_TIME_LEN] = "";
+	snprintf(items, sizeof items, "%ld", b->items);
+	pr_time_format(b->opened_at, opened);
+	if (b->closed_at)
+		pr_time_format(b->closed_at, closed);
+	const char *row[] = { b->ref, b->dept_code, pr_batch_status_name(b->status),
+			      items, opened, b->opened_by, closed };
+	table_row(t, row);
+	return true;
+}
+
+static int batch_list(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	cli_format fmt;
+	pr_error err;
+	long limit = 0;
+	pr_batch_filter f = { .status = -1 };
+	if (!cli_parse(&a, "batch list", "status=,dept=,limit=", argc, argv) ||
+	    !cli_format_of(&a, &fmt) || !cli_opt_long(&a, "limit", 1, 1000000, &limit))
+		return EXIT_USAGE;
+	if (a.npos > 0)
+		return cli_usage_error("batch list", "unexpected argument '%s'", a.pos[0]);
+	if (cli_opt(&a, "status")) {
+		pr_batch_status s;
+		if (pr_batch_status_parse(cli_opt(&a, "status"), &s, &err) != PR_OK)
+			return cli_usage_error("batch list", "%s", err.msg);
+		f.status = (int)s;
+	}
+	f.dept_code = cli_opt(&a, "dept");
+	f.limit = (size_t)limit;
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	cli_table t;
+	table_begin(&t, fmt, batch_cols, 7, stdout);
+	pr_status st = pr_batch_list(app->db, &f, batch_row, &t, &err);
+	table_end(&t);
+	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+}
+
+static int batch_open(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	pr_error err;
+	pr_batch b;
+	if (!cli_parse(&a, "batch open", "dept=", argc, argv))
+		return EXIT_USAGE;
+	if (a.npos > 0)
+		return cli_usage_error("batch open", "unexpected argument '%s'", a.pos[0]);
+	if (!cli_opt(&a, "dept"))
+		return cli_usage_error("batch open", "--dept is required");
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	if (pr_batch_open(app->db, cli_opt(&a, "dept"), &b, &err) != PR_OK)
+		return cli_fail(&err);
+	printf("%s\n", b.ref);
+	return EXIT_OK;
+}
+
+static int batch_add(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	pr_error err;
+	if (!cli_parse(&a, "batch add", "", argc, argv))
+		return EXIT_USAGE;
+	if (a.npos < 2)
+		return cli_usage_error("batch add", "give the batch and one or more "
+				       "item references");
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	/* Each item is added on its own, as a scanner at the desk would:
+	 * a refused one is reported and the others still go in. */
+	int rc = EXIT_OK;
+	for (int i = 1; i < a.npos; i++) {
+		pr_item it;
+		if (pr_batch_add(app->db, a.pos[0], a.pos[i], &it, &err) != PR_OK)
+			rc = cli_fail(&err);
+		else
+			printf("%s added to %s\n", it.ref, it.batch_ref);
+	}
+	return rc;
+}
+
+static int batch_remove(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	pr_error err;
+	if (!cli_parse(&a, "batch remove", "", argc, argv))
+		return EXIT_USAGE;
+	if (a.npos != 2)
+		return cli_usage_error("batch remove", "give the batch and one item reference");
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	if (pr_batch_remove(app->db, a.pos[0], a.pos[1], &err) != PR_OK)
+		return cli_fail(&err);
+	printf("%s taken out of the batch\n", a.pos[1]);
+	return EXIT_OK;
+}
+
+/* Writes the sheets of batch REF to PATH; the exit status. */
+static int write_sheets(pr_app *app, const char *ref, const char *path)
+{
+	pr_error err;
+	pr_batch b;
+	pr_item *items = NULL;
+	size_t n = 0;
+	if (pr_batch_get(app->db, ref, &b, &err) != PR_OK ||
+	    pr_batch_items_load(app->db, b.ref, &items, &n, &err) != PR_OK)
+		return cli_fail(&err);
+	pr_status st = n == 0 ? pr_fail(&err, PR_ESTATE, "batch %s is empty: no "
+					"sheets to make", b.ref)
+			      : pr_sheets_write(path, &b, items, n, &err);
+	free(items);
+	if (st != PR_OK)
+		return cli_fail(&err);
+	printf("Sheets for %s (%zu item%s, %zu pages) written to %s\n", b.ref, n,
+	       n == 1 ? "" : "s", n + 1, path);
+	return EXIT_OK;
+}
+
+/* Prints the sheets of batch REF (made in a temporary file) and records it. */
+static int print_sheets(pr_app *app, const char *ref)
+{
+	pr_error err;
+	const char *tmp = getenv("TMPDIR");
+	char path[512];
+	snprintf(path, sizeof path, "%s/postroom-sheets-XXXXXX.pdf",
+		 tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemps(path, 4);
+	if (fd < 0) {
+		cli_error("cannot make a temporary file for the sheets");
+		return EXIT_FAIL;
+	}
+	close(fd);
+	int rc = write_sheets(app, ref, path);
+	if (rc == EXIT_OK)
+		rc = cli_print(app, path, ref);
+	if (rc == EXIT_OK && pr_batch_sheets_printed(app->db, ref, &err) != PR_OK)
+		rc = cli_fail(&err);
+	unlink(path);
+	return rc;
+}
+
+static int batch_close(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	pr_error err;
+	pr_batch b;
+	if (!cli_parse(&a, "batch close", "print", argc, argv))
+		return EXIT_USAGE;
+	if (a.npos != 1)
+		return cli_usage_error("batch close", "give one batch reference");
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	if (pr_batch_close(app->db, a.pos[0], &b, &err) != PR_OK)
+		return cli_fail(&err);
+	printf("%s closed with %ld item%s\n", b.ref, b.items, b.items == 1 ? "" : "s");
+	if (cli_has(&a, "print"))
+		return print_sheets(app, b.ref);
+	fprintf(stderr, "postroom: print its sheets with 'postroom batch sheets %s "
+		"--print'\n", b.ref);
+	return EXIT_OK;
+}
+
+static int batch_sheets(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	if (!cli_parse(&a, "batch sheets", "o=,output=,print", argc, argv))
+		return EXIT_USAGE;
+	if (a.npos != 1)
+		return cli_usage_error("batch sheets", "give one batch reference");
+	const char *out = cli_opt(&a, "o") ? cli_opt(&a, "o") : cli_opt(&a, "output");
+	if (!out && !cli_has(&a, "print"))
+		return cli_usage_error("batch sheets", "-o FILE.pdf or --print is required");
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	if (!out)
+		return print_sheets(app, a.pos[0]);
+	int rc = write_sheets(app, a.pos[0], out);
+	if (rc == EXIT_OK && cli_has(&a, "print")) {
+		pr_error err;
+		rc = cli_print(app, out, a.pos[0]);
+		if (rc == EXIT_OK && pr_batch_sheets_printed(app->db, a.pos[0], &err) != PR_OK)
+			rc = cli_fail(&err);
+	}
+	return rc;
+}
+
+static const cli_col member_cols[] = {
+	{ .name = "pos", .type = COL_NUMBER, .width = 4, .right = true },
+	{ .name = "ref", .width = 13 },
+	{ .name = "dept", .width = 8 },
+	{ .name = "status", .width = 8 },
+	{ .name = "sender", .width = 20 },
+	{ .name = "addressee" },
+};
+
+static bool member_row(const pr_item *it, void *ud)
+{
+	char pos[16];
+	snprintf(pos, sizeof pos, "%d", it->batch_pos);
+	const char *row[] = { pos, it->ref, it->dept_code, pr_item_status_name(it->status),
+			      it->sender, it->addressee };
+	table_row(ud, row);
+	return true;
+}
+
+static int batch_show(pr_app *app, int argc, char **argv)
+{
+	cli_args a;
+	cli_format fmt;
+	pr_error err;
+	pr_batch b;
+	if (!cli_parse(&a, "batch show", "", argc, argv) || !cli_format_of(&a, &fmt))
+		return EXIT_USAGE;
+	if (a.npos != 1)
+		return cli_usage_error("batch show", "give one batch reference");
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	if (pr_batch_get(app->db, a.pos[0], &b, &err) != PR_OK)
+		return cli_fail(&err);
+	if (fmt == FMT_TEXT)
+		printf("Batch %s  %s %s  %s, %ld item%s\n\n", b.ref, b.dept_code,
+		       b.dept_name, pr_batch_status_name(b.status), b.items,
+		       b.items == 1 ? "" : "s");
+	cli_table t;
+	table_begin(&t, fmt, member_cols, 6, stdout);
+	pr_status st = pr_batch_items(app->db, b.ref, member_row, &t, &err);
+	table_end(&t);
+	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+}
+
+int cmd_batch(pr_app *app, int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(pr_app *, int, char **);
+	} subs[] = {
+		{ "open", batch_open }, { "add", batch_add }, { "remove", batch_remove },
+		{ "close", batch_close }, { "list", batch_list }, { "show", batch_show },
+		{ "sheets", batch_sheets },
+	};
+	if (argc < 2)
+		return cli_usage_error("batch", "say open, add, remove, close, list, show "
+				       "or sheets");
+	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+		if (strcmp(argv[1], subs[i].name) == 0)
+			return subs[i].fn(app, argc - 2, argv + 2);
+	return cli_usage_error("batch", "unknown subcommand '%s'", argv[1]);
+}
