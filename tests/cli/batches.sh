@@ -26,7 +26,14 @@ check "item shows its batch" pr item show "$I2"
 expect_out "batch on the item" "^Batch +$B1"
 expect_out "batched in history" "received -> batched +in batch $B1"
 
+# There is no scan command yet: mark one item scanned directly (the
+# triggers keep the daily counts).
+S1=$(pr item add --dept ASC --sender "Scanned" --addressee "Team")
+sqlite3 "$DB" "UPDATE items SET status = 'scanned', scanned_at = received_at + 600,
+	scanned_day = received_day WHERE ref = '$S1'"
 BEFORE=$(snapshot)
+expect_exit 1 "an item already scanned" pr batch add "$B1" "$S1"
+expect_err "scanned state is said" "item $S1 is scanned: only received items"
 expect_exit 1 "item of another department" pr batch add "$B1" "$H1"
 expect_err "departments are named" "item $H1 is for HWY but batch $B1 is for ASC"
 expect_exit 1 "item already in the batch" pr batch add "$B1" "$I1"
