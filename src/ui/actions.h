@@ -47,7 +47,7 @@ enum ui_screen { UI_SCREEN_LIST(UI_SCREEN_ENUM) SCR_COUNT };
 #define UI_ACTION_LIST(A) \
 A(HELP, SCR_ANY, SCR_HELP, UI_FN(KEY_F(1)), 'h', '?', "Help", "This help: this screen's keys and global ones") \
 A(INTAKE, SCR_ANY, SCR_INTAKE, UI_FN(KEY_F(2)), 'i', 0, "Intake", "Log incoming post; today's items") \
-A(BATCHES, SCR_ANY, SCR_BATCHES, UI_FN(KEY_F(3)), 'b', 0, "Batches", "Items waiting to be batched for scanning") \
+A(BATCHES, SCR_ANY, SCR_BATCHES, UI_FN(KEY_F(3)), 'b', 0, "Batches", "Make up, print the sheets of and close scan batches") \
 A(SCAN, SCR_ANY, SCR_SCAN, UI_FN(KEY_F(4)), 's', 0, "Scan", "Items waiting for their scan") \
 A(ROUTING, SCR_ANY, SCR_ROUTING, UI_FN(KEY_F(5)), 'm', 0, "Routing", "Scanned items waiting to be emailed") \
 A(OUTBOUND, SCR_ANY, SCR_OUTBOUND, UI_FN(KEY_F(6)), 'o', 0, "Outbound", "Outbound post; exceptions to hand over") \
@@ -62,11 +62,24 @@ A(PGUP, SCR_ANY, SCR_ANY, UI_FN(KEY_PPAGE), 0, 0, "Page up", "List: a page up (a
 A(PGDN, SCR_ANY, SCR_ANY, UI_FN(KEY_NPAGE), 0, 0, "Page down", "List: a page down (also from the form)") \
 A(HOME, SCR_ANY, SCR_ANY, UI_FN(KEY_HOME), 0, 0, "First", "List: first line (text field: its start)") \
 A(END, SCR_ANY, SCR_ANY, UI_FN(KEY_END), 0, 0, "Last", "List: last line (text field: its end)") \
+A(CHOOSE, SCR_ANY, SCR_ANY, UI_ENTER, 0, 0, "Choose", "A question: take the highlighted answer (or type its number or first letter)") \
 A(SAVE, SCR_INTAKE, SCR_ANY, UI_ENTER, 0, 0, "Save or show", "Form: log the item; list: show its history") \
 A(NEXT_FIELD, SCR_INTAKE, SCR_ANY, UI_TAB, 0, 0, "Next field", "Next field (takes the department match)") \
 A(PREV_FIELD, SCR_INTAKE, SCR_ANY, UI_FN(KEY_BTAB), 0, 0, "Previous field", "Previous field; from the list: the form") \
 A(NEW_ITEM, SCR_INTAKE, SCR_ANY, 'n', 0, 0, "New item", "From the list: back to the form") \
 A(CHANGE, SCR_INTAKE, SCR_ANY, UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT), ' ', "Change", "Kind, Service: next choice; Flags: toggle") \
+A(EXCEPTION, SCR_INTAKE, SCR_ANY, 'e', 0, 0, "Exception", "List: mark the item an exception with a reason (not to be scanned)") \
+A(HAND_OVER, SCR_INTAKE, SCR_ANY, 'H', 0, 0, "Hand over", "List: hand an exception over to a named person (name and time signed)") \
+A(BATCH_NEW, SCR_BATCHES, SCR_ANY, 'n', UI_FN(KEY_IC), 0, "New batch", "Open a batch for a department: type part of its name or code") \
+A(BATCH_SCAN, SCR_BATCHES, SCR_ANY, '+', 0, 0, "Scan items", "Add to the open batch: scan labels or type references, Enter after each") \
+A(BATCH_PICK, SCR_BATCHES, SCR_ANY, 'u', 0, 0, "Unbatched", "Pick from the department's received items not yet in a batch") \
+A(BATCH_REMOVE, SCR_BATCHES, SCR_ANY, '-', UI_FN(KEY_DC), 0, "Remove item", "Items: take the selected item out of the open batch") \
+A(BATCH_CLOSE, SCR_BATCHES, SCR_ANY, 'c', 0, 0, "Close batch", "Close the open batch, then offers to print its sheets") \
+A(BATCH_PRINT, SCR_BATCHES, SCR_ANY, 'p', 0, 0, "Print sheets", "Print the header and separator sheets of a closed batch (again)") \
+A(BATCH_FOCUS, SCR_BATCHES, SCR_ANY, UI_TAB, UI_FN(KEY_BTAB), 0, "Other list", "Between the batches and the selected batch's items") \
+A(BATCH_ENTER, SCR_BATCHES, SCR_ANY, UI_ENTER, ' ', 0, "Show or add", "Items: show one with its history; scan line, picker: add; new batch: open") \
+A(BATCH_EXCEPTION, SCR_BATCHES, SCR_ANY, 'e', 0, 0, "Exception", "Items: mark the item an exception with a reason (leaves the batch)") \
+A(BATCH_HAND_OVER, SCR_BATCHES, SCR_ANY, 'H', 0, 0, "Hand over", "Items: hand an exception over to a named person (name and time signed)") \
 A(DAY_BACK, SCR_REPORTS, SCR_ANY, UI_FN(KEY_LEFT), '<', 0, "Previous day", "Dashboard on the day before: chart, week, month follow") \
 A(DAY_FWD, SCR_REPORTS, SCR_ANY, UI_FN(KEY_RIGHT), '>', 0, "Next day", "Dashboard on the day after, up to today") \
 A(WEEK_BACK, SCR_REPORTS, SCR_ANY, UI_FN(KEY_PPAGE), 0, 0, "Week back", "Dashboard seven days earlier") \

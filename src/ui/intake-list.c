@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "postroom/audit.h"
 #include "postroom/clock.h"
 #include "postroom/item.h"
 #include "postroom/xmem.h"
@@ -162,95 +161,26 @@ bool intake_list_move(struct intake *in, enum ui_action act)
 	return ui_list_move(&in->today.list, act);
 }
 
-static void flags_text(unsigned flags, char *out, size_t cap)
+/* The reference of the selected item, or NULL (a message says so). */
+const char *intake_list_selected(struct ui *ui, struct intake *in)
 {
-	size_t used = 0;
+	struct intake_list *t = &in->today;
 
-	out[0] = '\0';
-#define FLAG_TEXT(name, bit, cli, label, exc)                                  \
-	if ((flags & (bit)) && used < cap)                                      \
-		used += (size_t)snprintf(out + used, cap - used, "%s%s",        \
-					 used ? ", " : "", label);
-	PR_FLAG_LIST(FLAG_TEXT)
-#undef FLAG_TEXT
-	if (used == 0)
-		snprintf(out, cap, "none");
-}
-
-static void when(pr_time t, char *out)
-{
-	pr_time_format(t, out);
-	if (strlen(out) > 16)
-		out[16] = '\0';
-	char *tee = strchr(out, 'T');
-	if (tee != NULL)
-		*tee = ' ';
-}
-
-static bool add_event(const pr_audit_event *ev, void *ud)
-{
-	struct ui *ui = ud;
-	char at[PR_TIME_LEN];
-
-	when(ev->at, at);
-	ui_popup_add(ui, "%s  %-10s %s -> %s%s%s", at, ev->actor,
-		     ev->from_state[0] ? ev->from_state : "(new)", ev->to_state,
-		     ev->reason[0] ? "  " : "", ev->reason);
-	return true;
+	if (t->list.count == 0 || t->list.sel < t->rows_top ||
+	    t->list.sel - t->rows_top >= t->nrows) {
+		ui_message(ui, true, "No item is selected");
+		return NULL;
+	}
+	return t->rows[t->list.sel - t->rows_top].ref;
 }
 
 /* Opens a popup with the selected item and its audit history. */
 void intake_list_show(struct ui *ui, struct intake *in)
 {
-	struct intake_list *t = &in->today;
-	pr_item it;
-	pr_error err;
-	char at[PR_TIME_LEN], flags[256];
+	const char *ref = intake_list_selected(ui, in);
 
-	if (t->list.count == 0 || t->list.sel < t->rows_top ||
-	    t->list.sel - t->rows_top >= t->nrows) {
-		ui_message(ui, true, "No item is selected");
-		return;
-	}
-	const char *ref = t->rows[t->list.sel - t->rows_top].ref;
-	if (pr_item_get(ui->db, ref, &it, &err) != PR_OK) {
-		ui_error(ui, &err);
-		return;
-	}
-	const char *kind = pr_kind_label(it.kind), *service = pr_service_label(it.service);
-	const char *status = pr_item_status_name(it.status);
-	ui_popup_open(ui, it.ref);
-	ui_popup_add(ui, "Department  %s  %s", it.dept_code, it.dept_name);
-	ui_popup_add(ui, "Sender      %s", it.sender);
-	ui_popup_add(ui, "Addressee   %s", it.addressee);
-	ui_popup_add(ui, "Kind        %s, %s", kind ? kind : "?", service ? service : "?");
-	if (it.tracking[0])
-		ui_popup_add(ui, "Tracking    %s", it.tracking);
-	flags_text(it.flags, flags, sizeof flags);
-	ui_popup_add(ui, "Flags       %s", flags);
-	ui_popup_add(ui, "Status      %s", status ? status : "?");
-	when(it.received_at, at);
-	ui_popup_add(ui, "Received    %s by %s", at, it.logged_by);
-	if (it.batch_ref[0])
-		ui_popup_add(ui, "Batch       %s", it.batch_ref);
-	if (it.scanned_at) {
-		when(it.scanned_at, at);
-		ui_popup_add(ui, "Scanned     %s", at);
-	}
-	if (it.emailed_at) {
-		when(it.emailed_at, at);
-		ui_popup_add(ui, "Emailed     %s", at);
-	}
-	if (it.exception_reason[0])
-		ui_popup_add(ui, "Exception   %s", it.exception_reason);
-	if (it.handed_to[0]) {
-		when(it.handed_at, at);
-		ui_popup_add(ui, "Handed to   %s, %s", it.handed_to, at);
-	}
-	ui_popup_add(ui, "%s", "");
-	ui_popup_add(ui, "#History");
-	if (pr_item_history(ui->db, it.ref, add_event, ui, &err) != PR_OK)
-		ui_popup_add(ui, "(history unavailable: %s)", err.msg);
+	if (ref != NULL)
+		ui_item_popup(ui, ref);
 }
 
 /* Frees the rows. */

@@ -10,9 +10,9 @@
 #include "postroom/item.h"
 
 #include "choice.h"
+#include "deptpick.h"
 #include "ui.h"
 
-#define INTAKE_MATCH_MAX 5
 #define INTAKE_TRACKING_MAX 24 /* characters, spaces allowed */
 
 enum intake_field {
@@ -41,15 +41,11 @@ struct intake_list {
 struct intake {
 	bool in_form;               /* focus in the form, else in the list */
 	enum intake_field focus;
-	struct ui_field dept, sender, addressee, tracking;
+	struct ui_deptpick dept;
+	struct ui_field sender, addressee, tracking;
 	struct ui_choice kind, service;
 	unsigned flags;
 	int flag_cur;               /* the highlighted flag */
-	pr_dept matches[INTAKE_MATCH_MAX];
-	size_t nmatch, match_sel;
-	char match_query[PR_DEPT_NAME_MAX * 4 + 1];
-	unsigned match_gen;
-	bool match_valid;
 	struct intake_list today;
 };
 
@@ -57,6 +53,8 @@ struct intake {
 void intake_list_draw(struct ui *ui, struct intake *in, const struct ui_rect *area, int y);
 /* Moves in the list; true when ACT is a movement. */
 bool intake_list_move(struct intake *in, enum ui_action act);
+/* The reference of the selected item, or NULL with a message. */
+const char *intake_list_selected(struct ui *ui, struct intake *in);
 /* Opens a popup with the selected item and its history. */
 void intake_list_show(struct ui *ui, struct intake *in);
 /* Frees the list's rows. */

@@ -150,6 +150,7 @@ static void draw(struct ui *ui)
 	ui_draw_header(ui);
 	v->ops->draw(ui, v, &area);
 	ui_popup_draw(ui);
+	ui_ask_draw(ui);
 	ui_draw_status(ui);
 	ui_draw_keybar(ui);
 	if (ui->cursor_on && !ui->popup.open) {
@@ -189,6 +190,8 @@ static int dispatch(struct ui *ui, ui_key key)
 
 	if (too_small())
 		return key == UI_FN(KEY_F(10)) || key == 'q' ? UI_QUIT : UI_OK;
+	if (ui->ask.open)
+		return ui_ask_key(ui, key);
 	if (ui->popup.open) {
 		int r = ui_popup_key(ui, ui_action_find(ui->screen, key, true), key);
 		if (r >= 0)

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <wchar.h>
 
+#include "postroom/clock.h"
 #include "postroom/db.h"
 #include "postroom/report.h"
 #include "postroom/status.h"
@@ -139,6 +140,33 @@ struct ui_popup {
 	size_t top;
 };
 
+/* A bounded single-line UTF-8 text field (textfield.c). */
+#define UI_FIELD_MAX 200
+struct ui_field {
+	wchar_t buf[UI_FIELD_MAX + 1];
+	size_t len, cur, max, scroll;
+};
+
+/* A question over the current view (ask.c). The callback gets what the
+ * question was ABOUT (an item reference), the index of the answer chosen
+ * and, for a text question, the text; it returns reaction flags. It is not
+ * called when the question is cancelled. */
+#define UI_ASK_CHOICES 9
+enum ui_ask_kind { UI_ASK_CHOICE, UI_ASK_TEXT };
+struct ui;
+typedef int (*ui_ask_fn)(struct ui *ui, const char *about, int choice, const char *text);
+struct ui_ask {
+	bool open;
+	enum ui_ask_kind kind;
+	char title[96];
+	char prompt[160];
+	const char *const *choices;
+	int nchoice, sel;
+	struct ui_field field;
+	ui_ask_fn fn;
+	char about[64];
+};
+
 /* The console. */
 struct ui {
 	pr_app *app;
@@ -156,6 +184,7 @@ struct ui {
 	bool cursor_on;            /* a field wants the terminal cursor */
 	int cursor_y, cursor_x;
 	struct ui_popup popup;
+	struct ui_ask ask;
 };
 
 /* Shows MSG (printf-style) on the status line; ERROR marks it as an error
@@ -229,11 +258,6 @@ struct ui_chart {
 void ui_chart_draw(const struct ui_rect *r, const struct ui_chart *c);
 
 /* ---- textfield.c: a bounded single-line UTF-8 text field ---- */
-#define UI_FIELD_MAX 200
-struct ui_field {
-	wchar_t buf[UI_FIELD_MAX + 1];
-	size_t len, cur, max, scroll;
-};
 /* Empties F and bounds it to MAX characters (at most UI_FIELD_MAX). */
 void ui_field_init(struct ui_field *f, size_t max);
 void ui_field_clear(struct ui_field *f);
@@ -276,6 +300,29 @@ void ui_popup_draw(struct ui *ui);
 /* Handles KEY for the open popup; returns reaction flags, or -1 when the
  * key is not for the popup (it closes, and the key goes on). */
 int ui_popup_key(struct ui *ui, enum ui_action act, ui_key key);
+
+/* ---- ask.c: a question that holds the keys until answered ---- */
+/* Asks TITLE/PROMPT with answers CHOICES (N, at most UI_ASK_CHOICES, in
+ * static storage); FN gets the index chosen. */
+void ui_ask_choice(struct ui *ui, const char *title, const char *prompt,
+		   const char *const *choices, int n, ui_ask_fn fn, const char *about);
+/* Asks TITLE/PROMPT for one line of text of at most MAX characters. */
+void ui_ask_text(struct ui *ui, const char *title, const char *prompt, size_t max,
+		 ui_ask_fn fn, const char *about);
+void ui_ask_draw(struct ui *ui);
+/* Handles KEY while a question is open; returns reaction flags. */
+int ui_ask_key(struct ui *ui, ui_key key);
+
+/* ---- desk.c: exceptions at the desk, for the Intake and Batches lists ---- */
+/* Asks the reason, then marks item REF as an exception (pr_item_exception). */
+void ui_desk_exception(struct ui *ui, const char *ref);
+/* Asks the name of who takes exception REF, then records the hand-over
+ * (pr_item_handover). */
+void ui_desk_handover(struct ui *ui, const char *ref);
+/* T as "YYYY-MM-DD HH:MM" (local). */
+void ui_time_text(pr_time t, char out[PR_TIME_LEN]);
+/* Opens a popup with item REF, its details and its history. */
+void ui_item_popup(struct ui *ui, const char *ref);
 
 /* ---- lines.c: a growable array of text lines for simple views ---- */
 void ui_lines_add(struct ui_lines *ls, const char *fmt, ...)

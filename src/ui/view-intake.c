@@ -4,7 +4,10 @@
  * Department is picked by typing part of its name or code: the matches show
  * beside the form, Up/Down choose, Tab accepts. Enter saves from any field,
  * so a barcode scanner that types a tracking number and Enter just works.
- * Esc leaves the form for the list; Tab or n comes back. */
+ * Esc leaves the form for the list; Tab or n comes back. With auto_batch
+ * set (the default) each item that is not an exception goes straight into
+ * its department's open batch. On the list, e and H mark an exception and
+ * hand one over (desk.c). */
 #include <ctype.h>
 #include <string.h>
 
@@ -40,7 +43,7 @@ static const char *const field_names[F_COUNT] = {
 static struct ui_field *text_field(struct intake *in, enum intake_field f)
 {
 	switch (f) {
-	case F_DEPT: return &in->dept;
+	case F_DEPT: return &in->dept.field;
 	case F_SENDER: return &in->sender;
 	case F_ADDRESSEE: return &in->addressee;
 	case F_TRACKING: return &in->tracking;
@@ -50,7 +53,7 @@ static struct ui_field *text_field(struct intake *in, enum intake_field f)
 
 static void form_reset(struct intake *in)
 {
-	ui_field_init(&in->dept, PR_DEPT_NAME_MAX);
+	ui_deptpick_init(&in->dept);
 	ui_field_init(&in->sender, PR_PARTY_MAX);
 	ui_field_init(&in->addressee, PR_PARTY_MAX);
 	ui_field_init(&in->tracking, INTAKE_TRACKING_MAX);
@@ -60,7 +63,6 @@ static void form_reset(struct intake *in)
 	in->flag_cur = 0;
 	in->focus = F_DEPT;
 	in->in_form = true;
-	in->match_valid = false;
 }
 
 static void intake_open(struct ui *ui, struct view *view)
@@ -72,65 +74,14 @@ static void intake_open(struct ui *ui, struct view *view)
 	in->today.list.cursor = true;
 }
 
-/* Re-reads the departments matching the Department field when it changed
- * or the database did. */
-static void update_matches(struct ui *ui, struct intake *in)
-{
-	char q[sizeof in->match_query];
-	pr_error err;
-
-	if (!ui_field_utf8(&in->dept, q, sizeof q))
-		q[0] = '\0';
-	if (in->match_valid && in->match_gen == ui->generation && strcmp(q, in->match_query) == 0)
-		return;
-	bool same_query = strcmp(q, in->match_query) == 0;
-	memcpy(in->match_query, q, sizeof q);
-	in->match_gen = ui->generation;
-	in->match_valid = true;
-	if (!same_query)
-		in->match_sel = 0;
-	if (pr_dept_search(ui->db, q, in->matches, INTAKE_MATCH_MAX, &in->nmatch, &err) != PR_OK) {
-		in->nmatch = 0;
-		ui_error(ui, &err);
-	}
-	if (in->match_sel >= in->nmatch)
-		in->match_sel = 0;
-}
-
-/* The department the form would log: the chosen match, else the text. */
-static const char *chosen_dept(struct intake *in)
-{
-	if (in->dept.len > 0 && in->nmatch > 0)
-		return in->matches[in->match_sel].code;
-	return in->match_query;
-}
-
 static void draw_matches(struct ui *ui, struct intake *in, int y, int x, int w, int rows)
 {
 	bool focus = in->in_form && in->focus == F_DEPT;
 
 	(void)ui;
-	if (focus) {
-		if (in->dept.len == 0)
-			ui_put(y, x, w, ROLE_LABEL, "Departments (type part of a name or code):");
-		else
-			ui_putf(y, x, w, ROLE_LABEL, "Matching \"%s\" (Up/Down, Tab):", in->match_query);
-		if (in->nmatch == 0 && in->dept.len > 0)
-			ui_put(y + 1, x, w, ROLE_ERROR, "No department matches");
-		for (size_t i = 0; i < in->nmatch && (int)i < rows - 1; i++) {
-			bool sel = i == in->match_sel;
-			enum ui_role role = sel ? ROLE_MATCH_SEL : ROLE_MATCH;
-			ui_fill(y + 1 + (int)i, x, w, role);
-			ui_putf(y + 1 + (int)i, x, w, role, "%s %-6s %s", sel ? ">" : " ",
-				in->matches[i].code, in->matches[i].name);
-		}
+	ui_deptpick_draw(&in->dept, y, x, w, rows, focus);
+	if (focus)
 		return;
-	}
-	if (in->dept.len > 0 && in->nmatch > 0)
-		ui_putf(y, x, w, ROLE_CHOICE_ON, "-> %s %s", in->matches[in->match_sel].code,
-			in->matches[in->match_sel].name);
-	else if (in->dept.len > 0)
-		ui_put(y, x, w, ROLE_ERROR, "No department matches");
 
 	const char *hint[4] = { NULL, NULL, NULL, NULL };
 	switch (in->in_form ? in->focus : F_COUNT) {
@@ -184,7 +135,7 @@ static void intake_draw(struct ui *ui, struct view *view, const struct ui_rect *
 	int panel_x = area->w >= 100 ? area->w * 55 / 100 : 48;
 	int fx = area->x + LABEL_W, fw = panel_x - LABEL_W - 2;
 
-	update_matches(ui, in);
+	ui_deptpick_update(ui, &in->dept);
 	for (int f = 0; f < F_COUNT; f++) {
 		bool focus = in->in_form && in->focus == (enum intake_field)f;
 		int y = area->y + f;
@@ -243,8 +194,8 @@ static int save(struct ui *ui, struct intake *in)
 	pr_item out;
 	pr_error err;
 
-	update_matches(ui, in);
-	snprintf(dept, sizeof dept, "%s", chosen_dept(in));
+	ui_deptpick_update(ui, &in->dept);
+	snprintf(dept, sizeof dept, "%s", ui_deptpick_chosen(&in->dept));
 	if (!ui_field_utf8(&in->sender, sender, sizeof sender) ||
 	    !ui_field_utf8(&in->addressee, addressee, sizeof addressee) ||
 	    !ui_field_utf8(&in->tracking, tracking, sizeof tracking)) {
@@ -259,6 +210,9 @@ static int save(struct ui *ui, struct intake *in)
 		.service = (pr_service)in->service.value,
 		.tracking = tracking[0] ? tracking : NULL,
 		.flags = in->flags,
+		/* The core puts it in the department's open batch (opening one)
+		 * in the same transaction, unless it is an exception. */
+		.auto_batch = ui->app->cfg.auto_batch,
 	};
 	if (pr_item_add(ui->db, &item, &out, &err) != PR_OK) {
 		ui_error(ui, &err);
@@ -269,8 +223,12 @@ static int save(struct ui *ui, struct intake *in)
 	bool exception = false;
 	for (int i = 0; i < FLAG_N; i++)
 		exception |= (out.flags & flag_table[i].bit) && flag_table[i].exception;
-	ui_message(ui, false, "Logged %s for %s%s", out.ref, out.dept_code,
-		   exception ? " - an exception: not for scanning, hand it over" : "");
+	if (out.batch_ref[0])
+		ui_message(ui, false, "Logged %s for %s, in batch %s", out.ref, out.dept_code,
+			   out.batch_ref);
+	else
+		ui_message(ui, false, "Logged %s for %s%s", out.ref, out.dept_code,
+			   exception ? " - an exception: not for scanning, hand it over" : "");
 	form_reset(in);
 	in->today.list.top = in->today.list.sel = 0;
 	return UI_RELOAD | UI_REDRAW;
@@ -278,14 +236,9 @@ static int save(struct ui *ui, struct intake *in)
 
 static void move_focus(struct ui *ui, struct intake *in, int step)
 {
-	if (in->focus == F_DEPT && step > 0 && in->dept.len > 0) {
-		/* Tab accepts the chosen department: its code fills the field. */
-		update_matches(ui, in);
-		if (in->nmatch > 0) {
-			ui_field_set(&in->dept, in->matches[in->match_sel].code);
-			update_matches(ui, in);
-		}
-	}
+	/* Tab accepts the chosen department: its code fills the field. */
+	if (in->focus == F_DEPT && step > 0)
+		ui_deptpick_accept(ui, &in->dept);
 	in->focus = (enum intake_field)(((int)in->focus + step + F_COUNT) % F_COUNT);
 }
 
@@ -337,12 +290,9 @@ static int form_key(struct ui *ui, struct intake *in, enum ui_action act, ui_key
 		return UI_REDRAW;
 	case ACT_UP:
 	case ACT_DOWN:
-		if (in->focus == F_DEPT && in->nmatch > 0) {
-			if (act == ACT_UP)
-				in->match_sel = in->match_sel > 0 ? in->match_sel - 1 : in->nmatch - 1;
-			else
-				in->match_sel = (in->match_sel + 1) % in->nmatch;
-		} else if (act == ACT_UP && in->focus > F_DEPT) {
+		if (in->focus == F_DEPT && ui_deptpick_move(&in->dept, act))
+			return UI_REDRAW;
+		if (act == ACT_UP && in->focus > F_DEPT) {
 			in->focus--;
 		} else if (act == ACT_DOWN && in->focus + 1 < F_COUNT) {
 			move_focus(ui, in, 1);
@@ -388,6 +338,15 @@ static int intake_key(struct ui *ui, struct view *view, enum ui_action act, ui_k
 	case ACT_SAVE:
 		intake_list_show(ui, in);
 		return UI_REDRAW;
+	case ACT_EXCEPTION:
+	case ACT_HAND_OVER: {
+		const char *ref = intake_list_selected(ui, in);
+		if (ref != NULL && act == ACT_EXCEPTION)
+			ui_desk_exception(ui, ref);
+		else if (ref != NULL)
+			ui_desk_handover(ui, ref);
+		return UI_REDRAW;
+	}
 	case ACT_NEXT_FIELD:
 	case ACT_NEW_ITEM:
 	case ACT_PREV_FIELD:

@@ -47,6 +47,21 @@ for how in "NO_COLOR=1" "NO_COLOR=" "TERM=vt100"; do
 	else
 		_report 1 "$how: no colour escapes on the dashboard"
 	fi
+	# Batches by its letter key; the new-batch form's matching department
+	# is marked with ">", not colour alone.
+	keys b
+	expect_screen "$how: the Batches screen" "Batches: 0 open"
+	keys n
+	typetext "adu"
+	expect_screen "$how: the new-batch form marks the match" "> ASC    Adult Social Care"
+	if colours; then
+		RC=- OUT=$(screen -e | od -c | head -20) ERR=
+		_report 0 "$how: no colour escapes on Batches"
+	else
+		_report 1 "$how: no colour escapes on Batches"
+	fi
+	keys Escape
+	wait_for "No batch opened"
 	ui_quit
 	expect_screen "$how: quits with status 0" "[postroom exited 0]"
 done

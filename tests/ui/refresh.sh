@@ -1,7 +1,7 @@
 #!/bin/sh
 # Other operators' changes (other processes) show without a key press: the
 # console watches the database (pr_db_changed) on its one-second tick and
-# re-reads the header figures and today's list.
+# re-reads the header figures, today's list and the batches.
 . tests/lib.sh
 . tests/ui/lib/tmux.sh
 
@@ -18,7 +18,12 @@ expect_screen "with its reference" "$ref ASC    Inland Revenue"
 expect_screen "the header figures follow" "Scanned 0.0% / target 95% (below)"
 
 keys F3
-expect_screen "Batches counts it as waiting" "1  received today, not yet in a batch"
+expect_screen "Batches: none yet" "No batches yet"
+check "another operator opens a batch" pr batch open --dept ASC
+batch=$(printf '%s\n' "$OUT" | head -n 1)
+check "and puts the item in it" pr batch add "$batch" "$ref"
+expect_re "Batches shows the batch and its count without a key press" "$batch ASC +1 open"
+expect_screen "and the item in it" "  1 $ref"
 check "another operator logs an exception" pr item add --dept ASC --sender "Solicitors LLP" --addressee "Legal" --flag legal
 keys F4
 expect_screen "Scan counts the exception" "1  exceptions received today (not for scanning)"
