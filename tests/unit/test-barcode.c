@@ -3,72 +3,15 @@
  * netpbm), straight, turned 90 degrees and skewed 3 degrees. */
 #include "unit.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "postroom/barcode.h"
 #include "postroom/ref.h"
 
 #define REF "I261120-0042K"
-
-/* Runs the shell command made from FMT; its standard output goes to OUT
- * (CAP bytes, may be NULL). Returns the exit status. */
-static int sh(char *out, size_t cap, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int sh(char *out, size_t cap, const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	FILE *p = popen(cmd, "r");
-	if (!p)
-		fail_msg("popen %s", cmd);
-	size_t len = 0;
-	char buf[4096];
-	size_t got;
-	while ((got = fread(buf, 1, sizeof buf, p)) > 0) {
-		if (out && len + 1 < cap) {
-			size_t k = got < cap - 1 - len ? got : cap - 1 - len;
-			memcpy(out + len, buf, k);
-			len += k;
-		}
-	}
-	if (out && cap)
-		out[len] = '\0';
-	int rc = pclose(p);
-	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
-static bool have(const char *tool)
-{
-	return sh(NULL, 0, "command -v %s >/dev/null 2>&1", tool) == 0;
-}
-
-/* Asserts that zbarimg reads exactly one Code 128 in FILE, saying WANT. */
-static void assert_decodes(const char *file, const char *want)
-{
-	char out[1024], expect[256];
-	int rc = sh(out, sizeof out, "zbarimg --nodbus -q -Sdisable -Scode128.enable '%s'", file);
-	snprintf(expect, sizeof expect, "CODE-128:%s\n", want);
-	if (rc != 0 || strcmp(out, expect) != 0)
-		fail_msg("%s: zbarimg exit %d, read '%s', wanted '%s'", file, rc, out, want);
-}
-
-/* The page count in pdfinfo's output OUT. */
-static int pdf_pages(const char *out)
-{
-	const char *p = strstr(out, "Pages:");
-	int n = -1;
-	if (!p || sscanf(p + 6, "%d", &n) != 1)
-		fail_msg("no page count in '%s'", out);
-	return n;
-}
 
 /* The PNG's width and height from its IHDR. */
 static void png_size(const char *file, int *w, int *h)
@@ -89,32 +32,14 @@ static void assert_decodes_turned(const char *png, const char *want)
 	char turned[600], skewed[600];
 	snprintf(turned, sizeof turned, "%s.r90.png", png);
 	snprintf(skewed, sizeof skewed, "%s.s3.png", png);
-	assert_int_equal(sh(NULL, 0, "pngtopnm '%s' | pamflip -r90 | pnmtopng > '%s' 2>/dev/null",
-			    png, turned), 0);
-	assert_decodes(turned, want);
-	assert_int_equal(sh(NULL, 0, "pngtopnm '%s' | pnmrotate -background=white 3 2>/dev/null"
-				     " | pnmtopng > '%s' 2>/dev/null", png, skewed), 0);
-	assert_decodes(skewed, want);
+	assert_int_equal(unit_sh(NULL, 0, "pngtopnm '%s' | pamflip -r90 | pnmtopng > '%s' 2>/dev/null",
+			         png, turned), 0);
+	unit_assert_decodes(turned, want);
+	assert_int_equal(unit_sh(NULL, 0, "pngtopnm '%s' | pnmrotate -background=white 3 2>/dev/null"
+				          " | pnmtopng > '%s' 2>/dev/null", png, skewed), 0);
+	unit_assert_decodes(skewed, want);
 	unlink(turned);
 	unlink(skewed);
-}
-
-/* No temporary files (".NAME.XXXXXX.ext") left in the test folder. */
-static void assert_no_leftovers(void)
-{
-	DIR *d = opendir(unit_tmpdir());
-	assert_non_null(d);
-	struct dirent *e;
-	while ((e = readdir(d)))
-		if (e->d_name[0] == '.' && strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-			fail_msg("left behind: %s", e->d_name);
-	closedir(d);
-}
-
-static bool exists(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0;
 }
 
 /* ------------------------------------------------------------- rasters */
@@ -196,15 +121,15 @@ static void test_label_png(void **state)
 	/* About 89 x 36 mm at 300 dpi (1051 x 425 pixels). */
 	if (w < 1000 || w > 1060 || h < 400 || h > 450)
 		fail_msg("label is %d x %d pixels", w, h);
-	assert_decodes(path, REF);
+	unit_assert_decodes(path, REF);
 	assert_decodes_turned(path, REF);
 	/* A batch reference too, and the upper-case extension. */
 	char bref[PR_REF_LEN];
 	pr_ref_make('B', unit_day("2026-11-20"), 7, bref);
 	snprintf(path, sizeof path, "%s", unit_path("batch.PNG"));
 	assert_ok(pr_label_write(bref, path, &err), &err);
-	assert_decodes(path, bref);
-	assert_no_leftovers();
+	unit_assert_decodes(path, bref);
+	unit_assert_no_leftovers();
 }
 
 static void test_label_svg(void **state)
@@ -215,13 +140,13 @@ static void test_label_svg(void **state)
 	snprintf(svg, sizeof svg, "%s", unit_path("label.svg"));
 	snprintf(png, sizeof png, "%s", unit_path("label-svg.png"));
 	assert_ok(pr_label_write(REF, svg, &err), &err);
-	assert_int_equal(sh(out, sizeof out, "grep -c '<svg width=\"89.000mm\"' '%s'", svg), 0);
-	assert_int_equal(sh(NULL, 0, "rsvg-convert -d 300 -p 300 -o '%s' '%s'", png, svg), 0);
+	assert_int_equal(unit_sh(out, sizeof out, "grep -c '<svg width=\"89.000mm\"' '%s'", svg), 0);
+	assert_int_equal(unit_sh(NULL, 0, "rsvg-convert -d 300 -p 300 -o '%s' '%s'", png, svg), 0);
 	int w, h;
 	png_size(png, &w, &h);
 	if (w < 1040 || w > 1060 || h < 410 || h > 440)
 		fail_msg("svg renders %d x %d at 300 dpi", w, h);
-	assert_decodes(png, REF);
+	unit_assert_decodes(png, REF);
 	assert_decodes_turned(png, REF);
 	unlink(png);
 }
@@ -240,20 +165,20 @@ static void test_label_eps(void **state)
 	assert_int_equal(fread(head, 1, 10, f), 10);
 	fclose(f);
 	assert_string_equal(head, "%!PS-Adobe");
-	assert_int_equal(sh(out, sizeof out, "grep -c '%s' '%s'", REF, eps), 0);
+	assert_int_equal(unit_sh(out, sizeof out, "grep -c '%s' '%s'", REF, eps), 0);
 	/* The bounding box is 89 x 36 mm: 252 x 102 points. */
-	assert_int_equal(sh(out, sizeof out, "sed -n 's/^%%%%BoundingBox: //p' '%s'", eps), 0);
+	assert_int_equal(unit_sh(out, sizeof out, "sed -n 's/^%%%%BoundingBox: //p' '%s'", eps), 0);
 	int x0, y0, x1, y1;
 	assert_int_equal(sscanf(out, "%d %d %d %d", &x0, &y0, &x1, &y1), 4);
 	if (x1 - x0 < 248 || x1 - x0 > 256 || y1 - y0 < 96 || y1 - y0 > 108)
 		fail_msg("EPS bounding box %s", out);
-	if (!have("gs")) {
+	if (!unit_have("gs")) {
 		printf("# gs not installed: EPS checked by its header only\n");
 		return;
 	}
-	assert_int_equal(sh(NULL, 0, "gs -q -dSAFER -dBATCH -dNOPAUSE -dEPSCrop -sDEVICE=pnggray "
-				     "-r300 -sOutputFile='%s' '%s' >/dev/null 2>&1", png, eps), 0);
-	assert_decodes(png, REF);
+	assert_int_equal(unit_sh(NULL, 0, "gs -q -dSAFER -dBATCH -dNOPAUSE -dEPSCrop -sDEVICE=pnggray "
+				          "-r300 -sOutputFile='%s' '%s' >/dev/null 2>&1", png, eps), 0);
+	unit_assert_decodes(png, REF);
 	assert_decodes_turned(png, REF);
 	unlink(png);
 }
@@ -267,13 +192,12 @@ static void test_label_pdf(void **state)
 	snprintf(stem, sizeof stem, "%s", unit_path("label-pdf"));
 	snprintf(png, sizeof png, "%s.png", stem);
 	assert_ok(pr_label_write(REF, pdf, &err), &err);
-	assert_int_equal(sh(out, sizeof out, "pdfinfo '%s'", pdf), 0);
-	assert_int_equal(pdf_pages(out), 1);
+	assert_int_equal(unit_pdf_pages(pdf, out, sizeof out), 1);
 	assert_non_null(strstr(out, "252.283 x 102.047 pts"));
-	assert_int_equal(sh(out, sizeof out, "pdftotext '%s' -", pdf), 0);
+	assert_int_equal(unit_sh(out, sizeof out, "pdftotext '%s' -", pdf), 0);
 	assert_non_null(strstr(out, REF));
-	assert_int_equal(sh(NULL, 0, "pdftoppm -r 300 -png -singlefile '%s' '%s'", pdf, stem), 0);
-	assert_decodes(png, REF);
+	assert_int_equal(unit_sh(NULL, 0, "pdftoppm -r 300 -png -singlefile '%s' '%s'", pdf, stem), 0);
+	unit_assert_decodes(png, REF);
 	assert_decodes_turned(png, REF);
 	unlink(png);
 }
@@ -289,10 +213,10 @@ static void test_label_bad(void **state)
 	assert_int_equal(pr_label_write(REF, path, &err), PR_EINVAL);
 	assert_non_null(strstr(err.msg, path));
 	assert_non_null(strstr(err.msg, "png, .svg, .eps or .pdf"));
-	assert_false(exists(path));
+	assert_false(unit_exists(path));
 	snprintf(path, sizeof path, "%s", unit_path("label"));
 	assert_int_equal(pr_label_write(REF, path, &err), PR_EINVAL);
-	assert_false(exists(path));
+	assert_false(unit_exists(path));
 
 	/* Text zint refuses, in every format: zint's words, no file. */
 	static const char *const exts[] = { "png", "svg", "eps", "pdf" };
@@ -302,14 +226,14 @@ static void test_label_bad(void **state)
 		assert_non_null(strstr(err.msg, "Invalid character in input data (ISO/IEC 8859-1 only)"));
 		assert_int_equal(pr_label_write("", path, &err), PR_EINVAL);
 		assert_non_null(strstr(err.msg, "No input data"));
-		assert_false(exists(path));
+		assert_false(unit_exists(path));
 	}
 
 	/* A refused write leaves the earlier label as it was. */
 	snprintf(keep, sizeof keep, "%s", unit_path("keep.png"));
 	assert_ok(pr_label_write(REF, keep, &err), &err);
 	assert_int_equal(pr_label_write("", keep, &err), PR_EINVAL);
-	assert_decodes(keep, REF);
+	unit_assert_decodes(keep, REF);
 
 	/* Unwritable paths (tests run as root: a path under a regular file). */
 	for (size_t i = 0; i < 4; i++) {
@@ -322,7 +246,7 @@ static void test_label_bad(void **state)
 		assert_non_null(strstr(err.msg, path));
 		assert_non_null(strstr(err.msg, "No such file or directory"));
 	}
-	assert_no_leftovers();
+	unit_assert_no_leftovers();
 }
 
 int main(void)

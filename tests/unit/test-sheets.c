@@ -2,7 +2,6 @@
  * tools (pdfinfo, pdftotext, pdftoppm at 300 dpi, zbarimg, netpbm). */
 #include "unit.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,61 +16,13 @@
 
 #define ZOE "Zo\xc3\xab Bront\xc3\xab" /* "Zoë Brontë" */
 
-static int sh(char *out, size_t cap, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int sh(char *out, size_t cap, const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	FILE *p = popen(cmd, "r");
-	if (!p)
-		fail_msg("popen %s", cmd);
-	size_t len = 0;
-	char buf[4096];
-	size_t got;
-	while ((got = fread(buf, 1, sizeof buf, p)) > 0) {
-		if (out && len + 1 < cap) {
-			size_t k = got < cap - 1 - len ? got : cap - 1 - len;
-			memcpy(out + len, buf, k);
-			len += k;
-		}
-	}
-	if (out && cap)
-		out[len] = '\0';
-	int rc = pclose(p);
-	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
-static void assert_decodes(const char *file, const char *want)
-{
-	char out[1024], expect[256];
-	int rc = sh(out, sizeof out, "zbarimg --nodbus -q -Sdisable -Scode128.enable '%s'", file);
-	snprintf(expect, sizeof expect, "CODE-128:%s\n", want);
-	if (rc != 0 || strcmp(out, expect) != 0)
-		fail_msg("%s: zbarimg exit %d, read '%s', wanted '%s'", file, rc, out, want);
-}
-
-static int pdf_pages(const char *pdf)
-{
-	char out[2048];
-	int n = -1;
-	assert_int_equal(sh(out, sizeof out, "pdfinfo '%s'", pdf), 0);
-	const char *p = strstr(out, "Pages:");
-	if (!p || sscanf(p + 6, "%d", &n) != 1)
-		fail_msg("no page count in '%s'", out);
-	return n;
-}
-
 /* pdftotext's text of PDF, newly allocated. */
 static char *pdf_text(const char *pdf)
 {
 	size_t cap = 1 << 20;
 	char *out = malloc(cap);
 	assert_non_null(out);
-	assert_int_equal(sh(out, cap, "pdftotext -layout '%s' -", pdf), 0);
+	assert_int_equal(unit_sh(out, cap, "pdftotext -layout '%s' -", pdf), 0);
 	return out;
 }
 
@@ -79,23 +30,6 @@ static void assert_has(const char *text, const char *want)
 {
 	if (!strstr(text, want))
 		fail_msg("text lacks '%s'", want);
-}
-
-static void assert_no_leftovers(void)
-{
-	DIR *d = opendir(unit_tmpdir());
-	assert_non_null(d);
-	struct dirent *e;
-	while ((e = readdir(d)))
-		if (e->d_name[0] == '.' && strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-			fail_msg("left behind: %s", e->d_name);
-	closedir(d);
-}
-
-static bool exists(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0;
 }
 
 /* A closed batch of N items of Revenues & Benefits; item 1's addressee is
@@ -254,7 +188,7 @@ static void test_sheets_50(void **state)
 	snprintf(pdf, sizeof pdf, "%s", unit_path("batch50.pdf"));
 	snprintf(dir, sizeof dir, "%s", unit_path("pages50"));
 	assert_ok(pr_sheets_write(pdf, &b, items, 50, &err), &err);
-	assert_int_equal(pdf_pages(pdf), 51);
+	assert_int_equal(unit_pdf_pages(pdf, NULL, 0), 51);
 
 	char *text = pdf_text(pdf);
 	assert_has(text, "Batch header");
@@ -278,10 +212,10 @@ static void test_sheets_50(void **state)
 	free(text);
 
 	/* Every page at 300 dpi reads back as its reference, in order. */
-	assert_int_equal(sh(NULL, 0, "mkdir -p '%s' && pdftoppm -r 300 -png '%s' '%s/p'", dir, pdf,
-			    dir), 0);
-	assert_int_equal(sh(out, sizeof out, "cd '%s' && zbarimg --nodbus -q -Sdisable "
-				     "-Scode128.enable p-*.png", dir), 0);
+	assert_int_equal(unit_sh(NULL, 0, "mkdir -p '%s' && pdftoppm -r 300 -png '%s' '%s/p'", dir, pdf,
+			         dir), 0);
+	assert_int_equal(unit_sh(out, sizeof out, "cd '%s' && zbarimg --nodbus -q -Sdisable "
+				          "-Scode128.enable p-*.png", dir), 0);
 	char *line = out;
 	for (size_t i = 0; i <= 50; i++) {
 		char want[64];
@@ -291,9 +225,9 @@ static void test_sheets_50(void **state)
 		line += strlen(want);
 	}
 	assert_string_equal(line, "");
-	sh(NULL, 0, "rm -rf '%s'", dir);
+	unit_sh(NULL, 0, "rm -rf '%s'", dir);
 	free(items);
-	assert_no_leftovers();
+	unit_assert_no_leftovers();
 }
 
 static void test_sheets_module_width(void **state)
@@ -314,8 +248,8 @@ static void test_sheets_module_width(void **state)
 		{ 2, 200, 3, 230 },
 	};
 	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-		assert_int_equal(sh(NULL, 0, "pdftoppm -r %d -gray -f %d -l %d -singlefile '%s' '%s'",
-				    cases[c].dpi, cases[c].page, cases[c].page, pdf, stem), 0);
+		assert_int_equal(unit_sh(NULL, 0, "pdftoppm -r %d -gray -f %d -l %d -singlefile '%s' '%s'",
+				         cases[c].dpi, cases[c].page, cases[c].page, pdf, stem), 0);
 		pgm g;
 		pgm_read(pgmfile, &g);
 		int bar, space, band;
@@ -334,15 +268,15 @@ static void test_sheets_module_width(void **state)
 	snprintf(png, sizeof png, "%s.png", stem);
 	snprintf(turned, sizeof turned, "%s-r90.png", stem);
 	snprintf(skewed, sizeof skewed, "%s-s3.png", stem);
-	assert_int_equal(sh(NULL, 0, "pdftoppm -r 300 -png -f 2 -l 2 -x 0 -y 0 -W 2480 -H 1300 "
-				     "-singlefile '%s' '%s'", pdf, stem), 0);
-	assert_decodes(png, items[0].ref);
-	assert_int_equal(sh(NULL, 0, "pngtopnm '%s' | pamflip -r90 | pnmtopng > '%s' 2>/dev/null",
-			    png, turned), 0);
-	assert_decodes(turned, items[0].ref);
-	assert_int_equal(sh(NULL, 0, "pngtopnm '%s' | pnmrotate -background=white 3 2>/dev/null"
-				     " | pnmtopng > '%s' 2>/dev/null", png, skewed), 0);
-	assert_decodes(skewed, items[0].ref);
+	assert_int_equal(unit_sh(NULL, 0, "pdftoppm -r 300 -png -f 2 -l 2 -x 0 -y 0 -W 2480 -H 1300 "
+				          "-singlefile '%s' '%s'", pdf, stem), 0);
+	unit_assert_decodes(png, items[0].ref);
+	assert_int_equal(unit_sh(NULL, 0, "pngtopnm '%s' | pamflip -r90 | pnmtopng > '%s' 2>/dev/null",
+			         png, turned), 0);
+	unit_assert_decodes(turned, items[0].ref);
+	assert_int_equal(unit_sh(NULL, 0, "pngtopnm '%s' | pnmrotate -background=white 3 2>/dev/null"
+				          " | pnmtopng > '%s' 2>/dev/null", png, skewed), 0);
+	unit_assert_decodes(skewed, items[0].ref);
 	unlink(png);
 	unlink(turned);
 	unlink(skewed);
@@ -362,7 +296,7 @@ static void test_sheets_bad(void **state)
 	for (size_t i = 0; i < 2; i++) {
 		assert_int_equal(pr_sheets_write(bad[i], &b, items, 3, &err), PR_EIO);
 		assert_non_null(strstr(err.msg, bad[i]));
-		assert_false(exists(bad[i]));
+		assert_false(unit_exists(bad[i]));
 		assert_int_equal(pr_accountable_write(bad[i], "2026-11-20", items, 3, &err), PR_EIO);
 		assert_non_null(strstr(err.msg, bad[i]));
 	}
@@ -373,13 +307,13 @@ static void test_sheets_bad(void **state)
 	strcpy(items[1].ref, "I261120-0002\xe2\x82\xac");
 	assert_int_equal(pr_sheets_write(pdf, &b, items, 3, &err), PR_EINVAL);
 	assert_non_null(strstr(err.msg, "8859-1"));
-	assert_int_equal(pdf_pages(pdf), 4);
+	assert_int_equal(unit_pdf_pages(pdf, NULL, 0), 4);
 	/* A batch of no items is a header page alone. */
 	assert_ok(pr_sheets_write(pdf, &b, items, 0, &err), &err);
-	assert_int_equal(pdf_pages(pdf), 1);
+	assert_int_equal(unit_pdf_pages(pdf, NULL, 0), 1);
 	assert_int_equal(pr_accountable_write(pdf, "20 Nov", items, 0, &err), PR_EINVAL);
 	free(items);
-	assert_no_leftovers();
+	unit_assert_no_leftovers();
 }
 
 static void test_sheets_500_timing(void **state)
@@ -399,7 +333,7 @@ static void test_sheets_500_timing(void **state)
 	assert_int_equal(stat(pdf, &st), 0);
 	printf("# sheets of a 500-item batch: %.0f ms, %lld bytes (this build)\n", ms,
 	       (long long)st.st_size);
-	assert_int_equal(pdf_pages(pdf), 501);
+	assert_int_equal(unit_pdf_pages(pdf, NULL, 0), 501);
 	unlink(pdf);
 	free(items);
 }
@@ -426,7 +360,7 @@ static void test_accountable(void **state)
 
 	/* A short list: one page. */
 	assert_ok(pr_accountable_write(pdf, "2026-11-20", items, 3, &err), &err);
-	assert_int_equal(pdf_pages(pdf), 1);
+	assert_int_equal(unit_pdf_pages(pdf, NULL, 0), 1);
 	char *text = pdf_text(pdf);
 	assert_has(text, "Accountable items \xe2\x80\x94 2026-11-20");
 	for (size_t i = 0; i < 3; i++) {
@@ -444,7 +378,7 @@ static void test_accountable(void **state)
 
 	/* A long list breaks across pages, the boxes on the last. */
 	assert_ok(pr_accountable_write(pdf, "2026-11-20", items, n, &err), &err);
-	int pages = pdf_pages(pdf);
+	int pages = unit_pdf_pages(pdf, NULL, 0);
 	if (pages < 2)
 		fail_msg("%d pages for %zu items", pages, n);
 	text = pdf_text(pdf);
@@ -468,13 +402,13 @@ static void test_accountable(void **state)
 
 	/* No items: still a sheet, for the record. */
 	assert_ok(pr_accountable_write(pdf, "2026-11-21", NULL, 0, &err), &err);
-	assert_int_equal(pdf_pages(pdf), 1);
+	assert_int_equal(unit_pdf_pages(pdf, NULL, 0), 1);
 	text = pdf_text(pdf);
 	assert_has(text, "No accountable items");
 	assert_has(text, "Collected by (name)");
 	free(text);
 	free(items);
-	assert_no_leftovers();
+	unit_assert_no_leftovers();
 }
 
 int main(void)

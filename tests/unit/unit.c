@@ -1,8 +1,11 @@
 #include "unit.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char tmpdir[256];
@@ -160,4 +163,82 @@ pr_time unit_time(const char *s)
 	pr_time t = -1;
 	assert_ok(pr_time_parse(s, &t, &err), &err);
 	return t;
+}
+
+/* popen the formatted command, keep what fits of its output in OUT. */
+int unit_sh(char *out, size_t cap, const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	FILE *p = popen(cmd, "r");
+	if (!p)
+		fail_msg("popen %s", cmd);
+	size_t len = 0;
+	char buf[4096];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof buf, p)) > 0) {
+		if (out && len + 1 < cap) {
+			size_t k = got < cap - 1 - len ? got : cap - 1 - len;
+			memcpy(out + len, buf, k);
+			len += k;
+		}
+	}
+	if (out && cap)
+		out[len] = '\0';
+	int rc = pclose(p);
+	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+/* `command -v TOOL` succeeds. */
+bool unit_have(const char *tool)
+{
+	return unit_sh(NULL, 0, "command -v %s >/dev/null 2>&1", tool) == 0;
+}
+
+/* zbarimg with only Code 128 enabled must exit 0 and print exactly
+ * "CODE-128:WANT\n". */
+void unit_assert_decodes(const char *file, const char *want)
+{
+	char out[1024], expect[256];
+	int rc = unit_sh(out, sizeof out, "zbarimg --nodbus -q -Sdisable -Scode128.enable '%s'",
+			 file);
+	snprintf(expect, sizeof expect, "CODE-128:%s\n", want);
+	if (rc != 0 || strcmp(out, expect) != 0)
+		fail_msg("%s: zbarimg exit %d, read '%s', wanted '%s'", file, rc, out, want);
+}
+
+/* pdfinfo PDF must exit 0 and print a "Pages:" line. */
+int unit_pdf_pages(const char *pdf, char *info, size_t cap)
+{
+	char own[2048];
+	char *out = info ? info : own;
+	size_t size = info ? cap : sizeof own;
+	int n = -1;
+	assert_int_equal(unit_sh(out, size, "pdfinfo '%s'", pdf), 0);
+	const char *p = strstr(out, "Pages:");
+	if (!p || sscanf(p + 6, "%d", &n) != 1)
+		fail_msg("no page count in '%s'", out);
+	return n;
+}
+
+/* Any dot file other than "." and ".." in unit_tmpdir() fails the test. */
+void unit_assert_no_leftovers(void)
+{
+	DIR *d = opendir(unit_tmpdir());
+	assert_non_null(d);
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (e->d_name[0] == '.' && strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			fail_msg("left behind: %s", e->d_name);
+	closedir(d);
+}
+
+/* stat(PATH) succeeds. */
+bool unit_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
 }

@@ -1,10 +1,12 @@
 /* Helpers shared by the cmocka unit tests: real SQLite files in a fresh
- * temporary folder, plain SQL on a second connection to them, and a fixed
- * clock. */
+ * temporary folder, plain SQL on a second connection to them, a fixed
+ * clock, and the outside tools (shell, zbarimg, pdfinfo) that read back
+ * what the code wrote. */
 #ifndef POSTROOM_UNIT_H
 #define POSTROOM_UNIT_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
@@ -63,6 +65,30 @@ long unit_day(const char *s);
 /* The time S in any form pr_time_parse reads, in the zone set; fails the
  * test when S is not a time. */
 pr_time unit_time(const char *s);
+
+/* Runs the shell command made from FMT; its standard output goes to OUT
+ * (CAP bytes, may be NULL; cut short when longer). Returns the exit status,
+ * -1 when the command did not exit normally. */
+int unit_sh(char *out, size_t cap, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Whether TOOL is on the PATH. */
+bool unit_have(const char *tool);
+
+/* Asserts that zbarimg reads exactly one Code 128 in FILE, saying WANT. */
+void unit_assert_decodes(const char *file, const char *want);
+
+/* The page count of PDF from pdfinfo, asserting pdfinfo succeeds and gives
+ * one. When INFO is not NULL, pdfinfo's whole output is copied there too
+ * (CAP bytes), for tests that check more of it. */
+int unit_pdf_pages(const char *pdf, char *info, size_t cap);
+
+/* Asserts that no temporary files (".NAME.XXXXXX.ext") are left in the
+ * test folder. */
+void unit_assert_no_leftovers(void);
+
+/* Whether PATH exists (stat succeeds). */
+bool unit_exists(const char *path);
 
 /* Asserts that ST is PR_OK, printing ERR's message when it is not. */
 #define assert_ok(st, err)                                                   \
