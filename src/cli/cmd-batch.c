@@ -1,7 +1,6 @@
 /* postroom batch: scan batches, their sheets for the scanner. */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "postroom/batch.h"
@@ -140,27 +139,21 @@ static int write_sheets(pr_app *app, const char *ref, const char *path)
 	return EXIT_OK;
 }
 
-/* Prints the sheets of batch REF (made in a temporary file) and records it. */
+/* Prints the sheets of batch REF and records it. */
 static int print_sheets(pr_app *app, const char *ref)
 {
 	pr_error err;
-	const char *tmp = getenv("TMPDIR");
-	char path[512];
-	snprintf(path, sizeof path, "%s/postroom-sheets-XXXXXX.pdf",
-		 tmp && *tmp ? tmp : "/tmp");
-	int fd = mkstemps(path, 4);
-	if (fd < 0) {
-		cli_error("cannot make a temporary file for the sheets");
-		return EXIT_FAIL;
-	}
-	close(fd);
-	int rc = write_sheets(app, ref, path);
-	if (rc == EXIT_OK)
-		rc = cli_print(app, path, ref);
-	if (rc == EXIT_OK && pr_batch_sheets_printed(app->db, ref, &err) != PR_OK)
-		rc = cli_fail(&err);
-	unlink(path);
-	return rc;
+	pr_print_result res;
+	size_t pages = 0;
+	if (pr_sheets_print(app->db, &app->cfg, ref, &res, &pages, &err) != PR_OK)
+		return cli_fail(&err);
+	if (res.job_id)
+		printf("Sheets (%zu pages) sent to printer %s (job %d)\n", pages,
+		       res.destination, res.job_id);
+	else
+		printf("No printer is set: sheets (%zu pages) written to %s\n", pages,
+		       res.destination);
+	return EXIT_OK;
 }
 
 static int batch_close(pr_app *app, int argc, char **argv)

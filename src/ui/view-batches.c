@@ -25,7 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "postroom/batch.h"
 #include "postroom/item.h"
@@ -444,54 +443,21 @@ static void select_ref(struct ui *ui, struct bview *v, const char *ref)
 	load_batches(ui, v);
 }
 
-/* Writes the sheets of REF to a temporary PDF and prints it. */
+/* Prints the sheets of REF and says where they went, or why not. */
 static int print_sheets(struct ui *ui, const char *ref)
 {
-	pr_batch b;
-	pr_item *items = NULL;
-	size_t n = 0;
 	pr_error err;
 	pr_print_result res;
-	char path[512], title[64];
-	const char *tmp = getenv("TMPDIR");
-	pr_status st;
-
-	if ((st = pr_batch_get(ui->db, ref, &b, &err)) == PR_OK)
-		st = pr_batch_items_load(ui->db, b.ref, &items, &n, &err);
-	if (st != PR_OK) {
+	size_t pages = 0;
+	if (pr_sheets_print(ui->db, &ui->app->cfg, ref, &res, &pages, &err) != PR_OK) {
 		ui_message(ui, true, "Sheets for %s not printed: %s", ref, err.msg);
-		free(items);
-		return UI_REDRAW;
-	}
-	snprintf(path, sizeof path, "%s/postroom-sheets-%s-XXXXXX.pdf",
-		 tmp != NULL && *tmp ? tmp : "/tmp", b.ref);
-	int fd = mkstemps(path, 4);
-	if (fd < 0) {
-		ui_message(ui, true, "Sheets for %s not printed: no temporary file in %s", b.ref,
-			   tmp != NULL && *tmp ? tmp : "/tmp");
-		free(items);
-		return UI_REDRAW;
-	}
-	close(fd);
-	snprintf(title, sizeof title, "postroom sheets %s", b.ref);
-	st = pr_sheets_write(path, &b, items, n, &err);
-	free(items);
-	if (st == PR_OK)
-		st = pr_print_file(&ui->app->cfg, path, title, &res, &err);
-	unlink(path);
-	if (st != PR_OK) {
-		ui_message(ui, true, "Sheets for %s not printed: %s", b.ref, err.msg);
-		return UI_REDRAW;
-	}
-	if (pr_batch_sheets_printed(ui->db, b.ref, &err) != PR_OK) {
-		ui_message(ui, true, "Sheets for %s printed, but not recorded: %s", b.ref, err.msg);
 		return UI_RELOAD | UI_REDRAW;
 	}
 	if (res.job_id > 0)
-		ui_message(ui, false, "Sheets for %s (%zu pages) sent to printer %s (job %d)", b.ref,
-			   n + 1, res.destination, res.job_id);
+		ui_message(ui, false, "Sheets for %s (%zu pages) sent to printer %s (job %d)",
+			   ref, pages, res.destination, res.job_id);
 	else
-		ui_message(ui, false, "Sheets for %s (%zu pages) written to %s", b.ref, n + 1,
+		ui_message(ui, false, "Sheets for %s (%zu pages) written to %s", ref, pages,
 			   res.destination);
 	return UI_RELOAD | UI_REDRAW;
 }

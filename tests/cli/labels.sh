@@ -52,7 +52,7 @@ expect_out "separators name the sender" "Sender 49"
 check "close and print to the spool folder" pr --config /dev/null batch close "$B1"
 printf 'spool = %s/spool\n' "$TESTDIR" >"$TESTDIR/spool.conf"
 check "sheets printed with no printer set" pr --config "$TESTDIR/spool.conf" batch sheets "$B1" --print
-expect_out "spool file named" "No printer is set: written to $TESTDIR/spool/"
+expect_out "spool file named" "No printer is set: sheets \(51 pages\) written to $TESTDIR/spool/"
 expect_eq "one spooled PDF with 51 pages" \
 	"$(pdfinfo "$TESTDIR"/spool/* | awk '/^Pages:/ { print $2 }')" "51"
 expect_exit 1 "sheets to an unwritable place" pr batch sheets "$B1" -o /etc/hostname/s.pdf
