@@ -78,14 +78,14 @@ static void layout(int x, int w, struct columns *c)
 {
 	c->wk = w >= 100 ? 13 : 0;
 	c->wt = w >= 125 ? 14 : 0;
-	int fixed = 6 + 14 + 7 + 12 + (c->wk ? c->wk + 1 : 0) + (c->wt ? c->wt + 1 : 0);
+	int fixed = 6 + 14 + 10 + 12 + (c->wk ? c->wk + 1 : 0) + (c->wt ? c->wt + 1 : 0);
 	int rest = w - fixed - 2;
 	c->ws = rest / 2;
 	c->wa = rest - c->ws;
 	c->time = x;
 	c->ref = c->time + 6;
 	c->dept = c->ref + 14;
-	c->sender = c->dept + 7;
+	c->sender = c->dept + 10;
 	c->addressee = c->sender + c->ws + 1;
 	c->kind = c->addressee + c->wa + 1;
 	c->tracking = c->kind + (c->wk ? c->wk + 1 : 0);
@@ -99,7 +99,7 @@ static void draw_row(const pr_item *it, const struct columns *c, int y, enum ui_
 	pr_time_hhmm(it->received_at, hhmm);
 	ui_put(y, c->time, 5, role, hhmm);
 	ui_put(y, c->ref, 13, role, it->ref);
-	ui_put(y, c->dept, 6, role, it->dept_code);
+	ui_put(y, c->dept, 9, role, it->dept_code);
 	ui_put(y, c->sender, c->ws, role, it->sender);
 	ui_put(y, c->addressee, c->wa, role, it->addressee);
 	if (c->wk) {
@@ -131,7 +131,7 @@ void intake_list_draw(struct ui *ui, struct intake *in, const struct ui_rect *ar
 	int hy = area->y + y + 1;
 	ui_put(hy, c.time, 5, ROLE_LABEL, "Time");
 	ui_put(hy, c.ref, 13, ROLE_LABEL, "Reference");
-	ui_put(hy, c.dept, 6, ROLE_LABEL, "Dept");
+	ui_put(hy, c.dept, 9, ROLE_LABEL, "Dept");
 	ui_put(hy, c.sender, c.ws, ROLE_LABEL, "Sender");
 	ui_put(hy, c.addressee, c.wa, ROLE_LABEL, "Addressee");
 	if (c.wk)

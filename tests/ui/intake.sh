@@ -31,7 +31,7 @@ keys Enter
 expect_screen "Enter logs the item and shows its reference" "Logged I261120-"
 ref=$(screen | sed -n 's/.*Logged \(I261120-[0-9]*[A-Z]\) for ASC.*/\1/p' | head -n 1)
 expect_screen "the form is ready for the next item" ">Department"
-expect_screen "the new item is listed, newest first" "$ref ASC    Zoë Brontë"
+expect_screen "the new item is listed, newest first" "$ref ASC       Zoë Brontë"
 
 run pr item list --format csv
 expect_out "the command line lists the reference shown on the status line" "^$ref,"

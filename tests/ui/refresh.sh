@@ -14,7 +14,7 @@ expect_screen "an empty list" "Today's items: 0"
 check "another operator logs an item" pr item add --dept ASC --sender "Inland Revenue" --addressee "Payments Team"
 ref=$(printf '%s\n' "$OUT" | head -n 1)
 expect_screen "the list shows it without a key press" "Today's items: 1"
-expect_screen "with its reference" "$ref ASC    Inland Revenue"
+expect_screen "with its reference" "$ref ASC       Inland Revenue"
 expect_screen "the header figures follow" "Scanned 0.0% / target 95% (below)"
 
 keys F3
