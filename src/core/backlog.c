@@ -144,11 +144,10 @@ pr_status pr_report_cycle(pr_db *db, const char *from_day, const char *to_day,
 			  pr_error *err)
 {
 	long from, to;
-	pr_status st;
-	pr_dept dept = { .id = 0 };
-	if ((st = pr_days_parse(from_day, to_day, &from, &to, err)) != PR_OK)
-		return st;
-	if (dept_code && (st = pr_dept_find(db, dept_code, &dept, err)) != PR_OK)
+	int64_t dept_id;
+	pr_status st = pr_scope_parse(db, from_day, to_day, dept_code, &from, &to,
+				      &dept_id, err);
+	if (st != PR_OK)
 		return st;
 	sqlite3_stmt *s = pr_db_stmt(db,
 		"SELECT received_day, scanned_at - received_at, emailed_at - received_at "
@@ -158,7 +157,7 @@ pr_status pr_report_cycle(pr_db *db, const char *from_day, const char *to_day,
 		return err->code;
 	sqlite3_bind_text(s, 1, from_day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, to_day, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, dept.id);
+	sqlite3_bind_int64(s, 3, dept_id);
 	durations scan = { 0 }, mail = { 0 };
 	pr_cycle c;
 	int rc = sqlite3_step(s);

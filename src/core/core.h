@@ -94,6 +94,12 @@ pr_status pr_batch_put(pr_db *db, int64_t batch_id, const char *batch_ref,
 pr_status pr_days_parse(const char *from_day, const char *to_day, long *from,
 			long *to, pr_error *err);
 
+/* pr_days_parse, then the id of department DEPT_CODE into *DEPT_ID (0 when
+ * DEPT_CODE is NULL: all departments); PR_ENOTFOUND for an unknown one. */
+pr_status pr_scope_parse(pr_db *db, const char *from_day, const char *to_day,
+			 const char *dept_code, long *from, long *to,
+			 int64_t *dept_id, pr_error *err);
+
 /* The dated targets, oldest first, so each day finds the one in force
  * without a query of its own. */
 typedef struct pr_targets {

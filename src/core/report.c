@@ -54,6 +54,18 @@ pr_status pr_days_parse(const char *from_day, const char *to_day, long *from,
 	return PR_OK;
 }
 
+pr_status pr_scope_parse(pr_db *db, const char *from_day, const char *to_day,
+			 const char *dept_code, long *from, long *to,
+			 int64_t *dept_id, pr_error *err)
+{
+	pr_dept dept = { .id = 0 };
+	pr_status st = pr_days_parse(from_day, to_day, from, to, err);
+	if (st == PR_OK && dept_code)
+		st = pr_dept_find(db, dept_code, &dept, err);
+	*dept_id = dept.id;
+	return st;
+}
+
 static void finish(pr_figures *f)
 {
 	f->pending = f->received - f->scanned - f->exceptions;
@@ -66,11 +78,10 @@ pr_status pr_report_daily(pr_db *db, const char *from_day, const char *to_day,
 			  pr_error *err)
 {
 	long from, to;
-	pr_status st;
-	pr_dept dept = { .id = 0 };
-	if ((st = pr_days_parse(from_day, to_day, &from, &to, err)) != PR_OK)
-		return st;
-	if (dept_code && (st = pr_dept_find(db, dept_code, &dept, err)) != PR_OK)
+	int64_t dept_id;
+	pr_status st = pr_scope_parse(db, from_day, to_day, dept_code, &from, &to,
+				      &dept_id, err);
+	if (st != PR_OK)
 		return st;
 	pr_targets t;
 	if ((st = pr_targets_load(db, &t, err)) != PR_OK)
@@ -90,7 +101,7 @@ pr_status pr_report_daily(pr_db *db, const char *from_day, const char *to_day,
 	sqlite3_bind_text(s, 1, from_day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, to_day, -1, SQLITE_STATIC);
 	if (dept_code)
-		sqlite3_bind_int64(s, 3, dept.id);
+		sqlite3_bind_int64(s, 3, dept_id);
 
 	int rc = sqlite3_step(s);
 	bool go_on = true;
