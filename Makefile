@@ -58,12 +58,17 @@ CORE_LIB := $(B)/libpostroom-core.a
 IO_LIB := $(B)/libpostroom-io.a
 BIN := $(B)/postroom
 
-.PHONY: all run test unit bench install clean deps deps-test clang-check
+.PHONY: all run test unit bench install clean deps deps-test depcheck clang-check
 .DEFAULT_GOAL := all
 
 all: $(BIN)
 
-$(B)/%.o: %.c
+# Before anything is compiled: the Debian packages the build needs, named
+# in one message when missing (scripts/deps.sh check).
+depcheck:
+	@scripts/deps.sh check
+
+$(B)/%.o: %.c | depcheck
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@

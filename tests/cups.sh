@@ -61,9 +61,12 @@ cups_wait_file() { # cups_wait_file PATH [SECS]
 	_cups_poll "${2:-10}" test -f "$1"
 }
 
+# The last lines the scheduler wrote (its own output first: a refused
+# configuration is reported there, before any log exists).
 _cups_log_tail() {
-	[ -f "$1/log/error_log" ] && tail -n 15 "$1/log/error_log" | sed 's/^/  cupsd: /' >&2
-	[ -s "$1/cupsd.out" ] && tail -n 5 "$1/cupsd.out" | sed 's/^/  cupsd: /' >&2
+	[ -s "$1/cupsd.out" ] && tail -n 4 "$1/cupsd.out" | sed 's/^/  cupsd: /' >&2
+	[ -f "$1/log/error_log" ] && grep -E '^[EW] ' "$1/log/error_log" | tail -n 4 |
+		sed 's/^/  cupsd: /' >&2
 	return 0
 }
 
@@ -126,6 +129,9 @@ exit 0
 EOF
 	chmod 0700 "$_cs_dir/lib/backend/postroom-copy"
 
+	# Only the directives this scheduler needs, each with a value and every
+	# path inside DIR: a bare directive is refused by some cupsd revisions
+	# ("Missing value for Printcap"), and a default would reach into /etc.
 	cat >"$_cs_dir/etc/cups-files.conf" <<EOF
 ServerRoot $_cs_dir/etc
 RequestRoot $_cs_dir/spool
@@ -137,8 +143,7 @@ ServerKeychain $_cs_dir/etc/ssl
 AccessLog $_cs_dir/log/access_log
 ErrorLog $_cs_dir/log/error_log
 PageLog $_cs_dir/log/page_log
-Printcap
-FileDevice Yes
+Printcap $_cs_dir/state/printcap
 SystemGroup root
 EOF
 	cat >"$_cs_dir/etc/cupsd.conf" <<EOF

@@ -13,8 +13,7 @@ trap 'rm -rf "$TESTDIR"' EXIT
 export HOME="$TESTDIR/home" XDG_CONFIG_HOME="$TESTDIR/home/.config" \
 	XDG_DATA_HOME="$TESTDIR/home/.local/share"
 mkdir -p "$HOME"
-export TZ=Europe/London LC_ALL=C.UTF-8
-unset POSTROOM_CONFIG POSTROOM_NOW
+. tests/env.sh
 DB="$TESTDIR/post.db"
 export POSTROOM_DB="$DB"
 _n=0
@@ -63,4 +62,16 @@ expect_err() {
 
 expect_eq() { # expect_eq DESC GOT WANT
 	if [ "$2" = "$3" ]; then _report 1 "$1"; else OUT="got [$2] wanted [$3]"; _report 0 "$1"; fi
+}
+
+# An outside part a suite drives (cupsd, the SMTP server, tmux) could not
+# start: says so once, in one TAP line with the log's tail as comments, and
+# ends the suite, rather than letting every later check fail on its own.
+outside_failed() { # outside_failed WHAT [LOGFILE]
+	_n=$((_n + 1))
+	echo "not ok $_n - $1 could not start"
+	if [ -n "${2:-}" ] && [ -s "$2" ]; then
+		tail -n 8 "$2" | sed 's/^/#   /'
+	fi
+	exit 1
 }

@@ -11,9 +11,13 @@ cd "$top" || exit 1
 export POSTROOM_BIN="$top/$build/postroom"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export TZ=Europe/London
+. tests/env.sh
 log=$(mktemp -d "${TMPDIR:-/tmp}/postroom-tests.XXXXXX")
 trap 'rm -rf "$log"' EXIT
+# The unit tests see a home of their own (the shell suites make theirs).
+export HOME="$log/home" XDG_CONFIG_HOME="$log/home/.config" \
+	XDG_DATA_HOME="$log/home/.local/share"
+mkdir -p "$HOME"
 
 passed=0 failed=0 skipped=0 broken=""
 

@@ -32,8 +32,10 @@ if [ -n "$why" ]; then
 fi
 
 CD="$TESTDIR/cups"
-check "private cupsd starts" cups_start "$CD" $$
-[ "$RC" -eq 0 ] || exit 1
+cups_start "$CD" $$ 2>"$TESTDIR/cups-start.log" ||
+	outside_failed "the private cupsd" "$TESTDIR/cups-start.log"
+RC=0 OUT="" ERR=""
+_report 1 "private cupsd starts"
 expect_eq "CUPS_SERVER names its socket" "${CUPS_SERVER:-}" "$CD/cups.sock"
 
 # A PDF header, then every byte value and some random ones.

@@ -13,10 +13,11 @@ pr dept add ASC --name "Adult Social Care" --email asc@county.example >/dev/null
 I1=$(pr item add --dept ASC --sender S --addressee A --batch 2>/dev/null)
 B1=$(pr batch list --format csv | tail -1 | cut -d, -f1)
 
-cups_start "$TESTDIR/cups" $$ >/dev/null
-RC=$?; OUT="" ERR=""
-[ $RC -eq 0 ] && _report 1 "private cupsd started" || _report 0 "private cupsd started"
 trap 'cups_stop "$TESTDIR/cups"; rm -rf "$TESTDIR"' EXIT
+cups_start "$TESTDIR/cups" $$ >/dev/null 2>"$TESTDIR/cups-start.log" ||
+	outside_failed "the private cupsd" "$TESTDIR/cups-start.log"
+RC=0 OUT="" ERR=""
+_report 1 "private cupsd started"
 printf 'printer = %s\n' "$CUPS_TEST_PRINTER" >"$TESTDIR/cups.conf"
 
 check "label printed to CUPS" pr --config "$TESTDIR/cups.conf" label "$I1" -o "$TESTDIR/l.png" --print

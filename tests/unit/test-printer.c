@@ -301,11 +301,19 @@ static void cups_stop(void)
 }
 
 /* Starts the private cupsd the first time it is needed; skips the test when
- * this is not root or CUPS is not installed. */
+ * this is not root or CUPS is not installed. When it cannot start, the
+ * first test that needs it fails saying why (the script's message and the
+ * scheduler's log tail), and the later ones skip pointing back to it. */
 static void need_cupsd(void)
 {
+	static bool cups_failed;
 	if (cups_started)
 		return;
+	if (cups_failed) {
+		print_message("# skipped: the private cupsd could not start (see "
+			      "the first failure)\n");
+		skip();
+	}
 	if (geteuid() != 0) {
 		print_message("# skipped: a private cupsd needs root (it runs its "
 			      "copying backend as root)\n");
@@ -320,27 +328,32 @@ static void need_cupsd(void)
 			 CUPS_SCRIPT);
 
 	snprintf(cups_dir, sizeof cups_dir, "%s", unit_path("cups"));
-	char *log = xstrdup(unit_path("cups-start.log"));
+	char log[600];
+	snprintf(log, sizeof log, "%s", unit_path("cups-start.log"));
 	/* The script's last argument: a crashed test takes cupsd with it. */
 	char *cmd = xasprintf("sh %s start '%s' %ld >'%s' 2>&1", CUPS_SCRIPT, cups_dir,
 			      (long)getpid(), log);
 	double t0 = now_s();
 	int rc = system(cmd);
 	free(cmd);
-	size_t n = 0;
-	unsigned char *said = read_bytes(log, &n);
-	free(log);
 	if (rc != 0) {
+		/* The message goes on the stack: fail_msg does not return, and
+		 * nothing may be left allocated behind it. */
+		char said[1500] = "";
+		size_t n = 0;
+		unsigned char *text = read_bytes(log, &n);
+		if (text)
+			snprintf(said, sizeof said, "%.*s", (int)n, (const char *)text);
+		free(text);
+		cups_failed = true;
 		/* It may have half started. */
 		cups_started = true;
 		cups_stop();
-		fail_msg("could not start a private cupsd: %.*s", (int)n,
-			 said ? (const char *)said : "");
+		fail_msg("the private cupsd could not start:\n%s", said);
 	}
 	cups_started = true;
 	print_message("# private cupsd ready in %.2f s\n", now_s() - t0);
 	snprintf(cups_sock, sizeof cups_sock, "%s/cups.sock", cups_dir);
-	free(said);
 }
 
 /* Waits, up to ARRIVAL_LIMIT_S, for the backend's copy of job JOB; returns

@@ -39,7 +39,9 @@ ui_start() {
 XDG_DATA_HOME='$XDG_DATA_HOME' TZ=Europe/London LC_ALL=C.UTF-8 TERM=${UI_TERM:-screen} \
 ASAN_OPTIONS='log_path=$TESTDIR/asan:detect_leaks=1' \
 UBSAN_OPTIONS='log_path=$TESTDIR/asan:print_stacktrace=1:halt_on_error=1' $* \
-'$POSTROOM_BIN'; echo \"[postroom exited \$?]\"; exec sleep 600"
+'$POSTROOM_BIN'; echo \"[postroom exited \$?]\"; exec sleep 600" \
+		>"$TESTDIR/tmux-start.log" 2>&1 ||
+		outside_failed "tmux (server $SOCK)" "$TESTDIR/tmux-start.log"
 }
 
 keys() { tmux -L "$SOCK" send-keys -t "$SESSION" "$@" 2>/dev/null; }
