@@ -63,6 +63,20 @@ enum pr_flag { PR_FLAG_LIST(PR_FLAG_ENUM) };
 #undef PR_FLAG_ENUM
 #define PR_FLAG_COUNT 6
 
+/* The names of an item's inputs, as pr_error.field gives them. */
+#define PR_FIELD_DEPT "department"
+#define PR_FIELD_SENDER "sender"
+#define PR_FIELD_ADDRESSEE "addressee"
+#define PR_FIELD_KIND "kind"
+#define PR_FIELD_SERVICE "service"
+#define PR_FIELD_TRACKING "tracking number"
+#define PR_FIELD_FLAGS "flags"
+#define PR_FIELD_RECEIVED "time of receipt"
+#define PR_FIELD_REASON "reason"
+#define PR_FIELD_SIGNED_BY "name of the person signing"
+#define PR_FIELD_ITEM "item"
+#define PR_FIELD_BATCH "batch"
+
 /* What the desk knows about a new item. */
 typedef struct pr_item_new {
 	const char *dept_code;
@@ -73,8 +87,9 @@ typedef struct pr_item_new {
 	const char *tracking;  /* required for recorded and special delivery */
 	unsigned flags;        /* PR_FLAG_* */
 	pr_time received_at;   /* 0 = now */
-	bool auto_batch;       /* put it in its department's open batch (opening
-				  one if none), unless it is an exception */
+	bool unindexed;        /* logged in a tray by count: sender and
+				  addressee may be empty, to be indexed at
+				  the Scan screen */
 } pr_item_new;
 
 typedef struct pr_item {
@@ -117,6 +132,10 @@ typedef struct pr_item_filter {
 
 typedef bool (*pr_item_fn)(const pr_item *item, void *ud);
 
+/* Whether the life cycle lets an item go from state FROM to state TO
+ * (DESIGN.md section 3; the table is in lifecycle.c). */
+bool pr_item_can_move(pr_item_status from, pr_item_status to);
+
 /* Names and labels; NULL for a value out of range. */
 const char *pr_kind_name(pr_kind k);
 const char *pr_kind_label(pr_kind k);
@@ -143,7 +162,9 @@ pr_status pr_tracking_parse(const char *in, char out[PR_TRACKING_LEN], pr_error 
 
 /* Logs a new item and gives it a reference. Items flagged private,
  * remittance, legal or bulky become exceptions at once. PR_EINVAL names the
- * field at fault; PR_ENOTFOUND the unknown department. OUT may be NULL. */
+ * field at fault (pr_error.field); PR_ENOTFOUND the unknown department.
+ * OUT (may be NULL) is the item as logged. Putting it into a batch is the
+ * intake step's job (pr_intake_log). */
 pr_status pr_item_add(pr_db *db, const pr_item_new *in, pr_item *out, pr_error *err);
 
 /* The item with reference REF (any case; the check letter is verified). */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "postroom/intake.h"
 #include "postroom/item.h"
 
 /* Flag names joined by '+' ("private+urgent"), or "". */
@@ -59,11 +60,10 @@ static int item_add(pr_app *app, int argc, char **argv)
 	if (cli_opt(&a, "received") &&
 	    pr_time_parse(cli_opt(&a, "received"), &in.received_at, &err) != PR_OK)
 		return cli_usage_error("item add", "--received: %s", err.msg);
-	in.auto_batch = cli_has(&a, "batch");
 	if (!cli_db(app, false))
 		return EXIT_FAIL;
 	pr_item it;
-	if (pr_item_add(app->db, &in, &it, &err) != PR_OK)
+	if (pr_intake_log(app->db, &in, cli_has(&a, "batch"), &it, &err) != PR_OK)
 		return cli_fail(&err);
 	printf("%s\n", it.ref);
 	if (it.batch_ref[0])

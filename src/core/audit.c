@@ -6,14 +6,23 @@ pr_status pr_audit_write(pr_db *db, const char *entity, int64_t entity_id,
 			 const char *ref, const char *from, const char *to,
 			 const char *reason, pr_error *err)
 {
+	return pr_audit_write_as(db, pr_now(), NULL, entity, entity_id, ref, from, to,
+				 reason, err);
+}
+
+pr_status pr_audit_write_as(pr_db *db, pr_time at, const char *actor,
+			    const char *entity, int64_t entity_id, const char *ref,
+			    const char *from, const char *to, const char *reason,
+			    pr_error *err)
+{
 	sqlite3_stmt *s = pr_db_stmt(db,
 		"INSERT INTO audit_events (at, actor, entity, entity_id, ref, "
 		"from_state, to_state, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 		err);
 	if (!s)
 		return err->code;
-	sqlite3_bind_int64(s, 1, pr_now());
-	sqlite3_bind_text(s, 2, pr_db_actor(db), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 1, at);
+	sqlite3_bind_text(s, 2, actor ? actor : pr_db_actor(db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, entity, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, entity_id);
 	sqlite3_bind_text(s, 5, ref, -1, SQLITE_STATIC);

@@ -164,22 +164,11 @@ pr_status pr_batch_ensure_open(pr_db *db, int64_t dept_id, int64_t *batch_id,
 pr_status pr_batch_put(pr_db *db, int64_t batch_id, const char *batch_ref,
 		       int64_t item_id, const char *item_ref, pr_error *err)
 {
-	sqlite3_stmt *s = pr_db_stmt(db,
-		"UPDATE items SET status = 'batched', batch_id = ?1, updated_at = ?3, "
-		"batch_pos = (SELECT coalesce(max(batch_pos), 0) + 1 FROM items "
-		"  WHERE batch_id = ?1) WHERE id = ?2", err);
-	if (!s)
-		return err->code;
-	sqlite3_bind_int64(s, 1, batch_id);
-	sqlite3_bind_int64(s, 2, item_id);
-	sqlite3_bind_int64(s, 3, pr_now());
 	char why[64];
 	snprintf(why, sizeof why, "in batch %s", batch_ref);
-	pr_status st = pr_db_exec_stmt(db, s, "adding the item to the batch", err);
-	if (st == PR_OK)
-		st = pr_audit_write(db, "item", item_id, item_ref, "received", "batched",
-				    why, err);
-	return st;
+	pr_item_change c = { .id = item_id, .ref = item_ref, .from = PR_ITEM_RECEIVED,
+			     .to = PR_ITEM_BATCHED, .reason = why, .batch_id = batch_id };
+	return pr_item_move(db, &c, err);
 }
 
 pr_status pr_batch_open(pr_db *db, const char *dept_code, pr_batch *out, pr_error *err)
@@ -195,11 +184,10 @@ pr_status pr_batch_open(pr_db *db, const char *dept_code, pr_batch *out, pr_erro
 	if (!dept.active)
 		return pr_db_rollback(db, pr_fail(err, PR_ESTATE, "department %s is "
 						  "closed", dept.code));
-	if ((st = insert_batch(db, dept.id, &id, ref, err)) != PR_OK)
+	if ((st = insert_batch(db, dept.id, &id, ref, err)) != PR_OK ||
+	    (out && (st = pr_batch_get(db, ref, out, err)) != PR_OK))
 		return pr_db_rollback(db, st);
-	if ((st = pr_db_commit(db, err)) != PR_OK)
-		return st;
-	return out ? pr_batch_get(db, ref, out, err) : PR_OK;
+	return pr_db_commit(db, err);
 }
 
 /* The state of batch REF inside the caller's transaction. */
@@ -236,40 +224,6 @@ static pr_status load_batch(pr_db *db, const char *ref, batch_state *b, pr_error
 	return st;
 }
 
-/* The item REF's id, department, state and batch inside the transaction. */
-typedef struct item_state {
-	int64_t id, dept_id, batch_id;
-	char status[16], dept_code[PR_DEPT_CODE_MAX + 1], batch_ref[PR_REF_LEN];
-} item_state;
-
-static pr_status load_item(pr_db *db, const char *ref, item_state *it, pr_error *err)
-{
-	sqlite3_stmt *s = pr_db_stmt(db, "SELECT i.id, i.dept_id, "
-				     "coalesce(i.batch_id, 0), i.status, d.code, "
-				     "coalesce(b.ref, '') FROM items i JOIN departments d "
-				     "ON d.id = i.dept_id LEFT JOIN batches b ON "
-				     "b.id = i.batch_id WHERE i.ref = ?1", err);
-	if (!s)
-		return err->code;
-	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	pr_status st = PR_OK;
-	if (rc == SQLITE_ROW) {
-		it->id = sqlite3_column_int64(s, 0);
-		it->dept_id = sqlite3_column_int64(s, 1);
-		it->batch_id = sqlite3_column_int64(s, 2);
-		pr_column_copy(s, 3, it->status, sizeof it->status);
-		pr_column_copy(s, 4, it->dept_code, sizeof it->dept_code);
-		pr_column_copy(s, 5, it->batch_ref, sizeof it->batch_ref);
-	} else if (rc == SQLITE_DONE) {
-		st = pr_fail(err, PR_ENOTFOUND, "no item %s", ref);
-	} else {
-		st = pr_db_fail(db, err, rc, "finding the item");
-	}
-	sqlite3_reset(s);
-	return st;
-}
-
 static pr_status dept_code_of(pr_db *db, int64_t dept_id, char *out, size_t cap,
 			      pr_error *err)
 {
@@ -295,31 +249,33 @@ pr_status pr_batch_add(pr_db *db, const char *batch_ref, const char *item_ref,
 	if ((st = pr_db_begin(db, err)) != PR_OK)
 		return st;
 	batch_state b;
-	item_state it;
+	pr_item_state it;
 	if ((st = load_batch(db, bref, &b, err)) != PR_OK ||
-	    (st = load_item(db, iref, &it, err)) != PR_OK)
+	    (st = pr_item_state_of(db, iref, &it, err)) != PR_OK)
 		return pr_db_rollback(db, st);
 	if (b.status != PR_BATCH_OPEN)
-		return pr_db_rollback(db, pr_fail(err, PR_ESTATE, "batch %s is %s: "
-			"items go into an open batch", bref, status_names[b.status]));
-	if (strcmp(it.status, "batched") == 0)
-		return pr_db_rollback(db, pr_fail(err, PR_ESTATE, "item %s is already "
-						  "in batch %s", iref, it.batch_ref));
-	if (strcmp(it.status, "received") != 0)
-		return pr_db_rollback(db, pr_fail(err, PR_ESTATE, "item %s is %s: only "
-			"received items go into a batch", iref, it.status));
+		return pr_db_rollback(db, pr_fail_field(err, PR_ESTATE, PR_FIELD_BATCH,
+			"batch %s is %s: items go into an open batch", bref,
+			status_names[b.status]));
+	if (it.status == PR_ITEM_BATCHED)
+		return pr_db_rollback(db, pr_fail_field(err, PR_ESTATE, PR_FIELD_ITEM,
+			"item %s is already in batch %s", iref, it.batch_ref));
+	if (it.status != PR_ITEM_RECEIVED)
+		return pr_db_rollback(db, pr_fail_field(err, PR_ESTATE, PR_FIELD_ITEM,
+			"item %s is %s: only received items go into a batch", iref,
+			pr_item_status_name((pr_item_status)it.status)));
 	if (it.dept_id != b.dept_id && !pr_db_mixed_batches(db)) {
 		char bdept[PR_DEPT_CODE_MAX + 1] = "";
 		if ((st = dept_code_of(db, b.dept_id, bdept, sizeof bdept, err)) != PR_OK)
 			return pr_db_rollback(db, st);
-		return pr_db_rollback(db, pr_fail(err, PR_EINVAL, "item %s is for %s "
-			"but batch %s is for %s", iref, it.dept_code, bref, bdept));
+		return pr_db_rollback(db, pr_fail_field(err, PR_EINVAL, PR_FIELD_ITEM,
+			"item %s is for %s but batch %s is for %s", iref, it.dept_code,
+			bref, bdept));
 	}
-	if ((st = pr_batch_put(db, b.id, bref, it.id, iref, err)) != PR_OK)
+	if ((st = pr_batch_put(db, b.id, bref, it.id, iref, err)) != PR_OK ||
+	    (out && (st = pr_item_get(db, iref, out, err)) != PR_OK))
 		return pr_db_rollback(db, st);
-	if ((st = pr_db_commit(db, err)) != PR_OK)
-		return st;
-	return out ? pr_item_get(db, iref, out, err) : PR_OK;
+	return pr_db_commit(db, err);
 }
 
 pr_status pr_batch_remove(pr_db *db, const char *batch_ref, const char *item_ref,
@@ -333,27 +289,21 @@ pr_status pr_batch_remove(pr_db *db, const char *batch_ref, const char *item_ref
 	if ((st = pr_db_begin(db, err)) != PR_OK)
 		return st;
 	batch_state b;
-	item_state it;
+	pr_item_state it;
 	if ((st = load_batch(db, bref, &b, err)) != PR_OK ||
-	    (st = load_item(db, iref, &it, err)) != PR_OK)
+	    (st = pr_item_state_of(db, iref, &it, err)) != PR_OK)
 		return pr_db_rollback(db, st);
-	if (it.batch_id != b.id || strcmp(it.status, "batched") != 0)
-		return pr_db_rollback(db, pr_fail(err, PR_ESTATE, "item %s is not in "
-						  "batch %s", iref, bref));
+	if (it.batch_id != b.id || it.status != PR_ITEM_BATCHED)
+		return pr_db_rollback(db, pr_fail_field(err, PR_ESTATE, PR_FIELD_ITEM,
+			"item %s is not in batch %s", iref, bref));
 	if (b.status != PR_BATCH_OPEN)
-		return pr_db_rollback(db, pr_fail(err, PR_ESTATE, "batch %s is %s: "
-			"items come out of an open batch only", bref, status_names[b.status]));
-	sqlite3_stmt *s = pr_db_stmt(db, "UPDATE items SET status = 'received', "
-				     "batch_id = NULL, batch_pos = NULL, updated_at = ?2 "
-				     "WHERE id = ?1", err);
-	if (!s)
-		return pr_db_rollback(db, err->code);
-	sqlite3_bind_int64(s, 1, it.id);
-	sqlite3_bind_int64(s, 2, pr_now());
+		return pr_db_rollback(db, pr_fail_field(err, PR_ESTATE, PR_FIELD_BATCH,
+			"batch %s is %s: items come out of an open batch only", bref,
+			status_names[b.status]));
 	snprintf(why, sizeof why, "taken out of batch %s", bref);
-	if ((st = pr_db_exec_stmt(db, s, "taking the item out", err)) != PR_OK ||
-	    (st = pr_audit_write(db, "item", it.id, iref, "batched", "received", why,
-				 err)) != PR_OK)
+	pr_item_change c = { .id = it.id, .ref = iref, .from = PR_ITEM_BATCHED,
+			     .to = PR_ITEM_RECEIVED, .reason = why };
+	if ((st = pr_item_move(db, &c, err)) != PR_OK)
 		return pr_db_rollback(db, st);
 	return pr_db_commit(db, err);
 }
@@ -383,11 +333,10 @@ pr_status pr_batch_close(pr_db *db, const char *ref, pr_batch *out, pr_error *er
 	snprintf(why, sizeof why, "%ld item%s", b.items, b.items == 1 ? "" : "s");
 	if ((st = pr_db_exec_stmt(db, s, "closing the batch", err)) != PR_OK ||
 	    (st = pr_audit_write(db, "batch", b.id, bref, "open", "closed", why,
-				 err)) != PR_OK)
+				 err)) != PR_OK ||
+	    (out && (st = pr_batch_get(db, bref, out, err)) != PR_OK))
 		return pr_db_rollback(db, st);
-	if ((st = pr_db_commit(db, err)) != PR_OK)
-		return st;
-	return out ? pr_batch_get(db, bref, out, err) : PR_OK;
+	return pr_db_commit(db, err);
 }
 
 pr_status pr_batch_sheets_printed(pr_db *db, const char *ref, pr_error *err)

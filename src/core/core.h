@@ -10,6 +10,8 @@
 
 #include "postroom/clock.h"
 #include "postroom/db.h"
+#include "postroom/dept.h"
+#include "postroom/ref.h"
 #include "postroom/status.h"
 
 /* The SQL of migration VERSION (1-based), or NULL. */
@@ -60,6 +62,55 @@ pr_status pr_audit_write(pr_db *db, const char *entity, int64_t entity_id,
 			 const char *ref, const char *from, const char *to,
 			 const char *reason, pr_error *err);
 
+/* As pr_audit_write, at time AT by ACTOR (NULL: the database's actor). */
+pr_status pr_audit_write_as(pr_db *db, pr_time at, const char *actor,
+			    const char *entity, int64_t entity_id, const char *ref,
+			    const char *from, const char *to, const char *reason,
+			    pr_error *err);
+
+/* What the core reads of an item inside a transaction before changing it. */
+typedef struct pr_item_state {
+	int64_t id, dept_id, batch_id;     /* batch_id 0: in none */
+	int status;                        /* pr_item_status */
+	char dept_code[PR_DEPT_CODE_MAX + 1];
+	char batch_ref[PR_REF_LEN];
+} pr_item_state;
+
+/* The state of item REF (a normalised reference) inside the caller's
+ * transaction; PR_ENOTFOUND (field "item") when there is none. */
+pr_status pr_item_state_of(pr_db *db, const char *ref, pr_item_state *out,
+			   pr_error *err);
+
+/* Inside the caller's transaction: checks IN and logs it as a new item
+ * (received, or an exception when its flags say so), with its audit
+ * events; its id and reference in *ID and REF. Changes nothing on failure
+ * once the caller rolls back. */
+struct pr_item_new;
+pr_status pr_item_insert(pr_db *db, const struct pr_item_new *in, int64_t *id,
+			 char ref[PR_REF_LEN], pr_error *err);
+
+/* One move of an item from one state to another (lifecycle.c). */
+typedef struct pr_item_change {
+	int64_t id;              /* the item */
+	const char *ref;         /* its reference, for the audit trail */
+	int from, to;            /* pr_item_status: the state read in this
+				    transaction, and the one to go to */
+	const char *reason;      /* why, for the audit trail; may be NULL */
+	int64_t batch_id;        /* to batched: the batch it goes into */
+	const char *text;        /* to exception: the reason kept on the item;
+				    to handed-over: who signed for it */
+	pr_time at;              /* when; 0 = now */
+	const char *actor;       /* who; NULL = the database's actor */
+} pr_item_change;
+
+/* Moves an item inside the caller's transaction: checks that the move is
+ * in the life cycle's table (PR_ESTATE naming both states when not), that
+ * the item is still in state FROM, writes the change of state with the
+ * columns that go with it and the audit event; the daily rollup follows
+ * from the triggers in the same transaction. The only writer of an item's
+ * state. */
+pr_status pr_item_move(pr_db *db, const pr_item_change *c, pr_error *err);
+
 /* The next number of the sequence KIND on DAY ("YYYY-MM-DD"), inside the
  * caller's transaction. */
 pr_status pr_sequence_next(pr_db *db, const char *kind, const char *day,
@@ -81,10 +132,10 @@ void pr_item_read(sqlite3_stmt *s, struct pr_item *it);
 /* Inside the caller's transaction: the id and reference of the newest open
  * batch of department DEPT_ID, opening one when it has none. */
 pr_status pr_batch_ensure_open(pr_db *db, int64_t dept_id, int64_t *batch_id,
-			       char batch_ref[24], pr_error *err);
+			       char batch_ref[PR_REF_LEN], pr_error *err);
 
 /* Inside the caller's transaction: puts received item ITEM_ID (reference
- * ITEM_REF) at the end of batch BATCH_ID and writes the audit event. */
+ * ITEM_REF) at the end of batch BATCH_ID, through pr_item_move. */
 pr_status pr_batch_put(pr_db *db, int64_t batch_id, const char *batch_ref,
 		       int64_t item_id, const char *item_ref, pr_error *err);
 

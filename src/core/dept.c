@@ -87,13 +87,10 @@ pr_status pr_dept_add(pr_db *db, const char *code, const char *name,
 		return pr_db_rollback(db, st);
 	int64_t id = sqlite3_last_insert_rowid(pr_db_sqlite(db));
 	if ((st = pr_audit_write(db, "department", id, ucode, NULL, "active",
-				 name, err)) != PR_OK)
+				 name, err)) != PR_OK ||
+	    (out && (st = pr_dept_find(db, ucode, out, err)) != PR_OK))
 		return pr_db_rollback(db, st);
-	if ((st = pr_db_commit(db, err)) != PR_OK)
-		return st;
-	if (out)
-		return pr_dept_find(db, ucode, out, err);
-	return PR_OK;
+	return pr_db_commit(db, err);
 }
 
 #define DEPT_COLUMNS "id, code, name, email, active"

@@ -179,7 +179,7 @@ pr_status pr_tracking_parse(const char *in, char out[PR_TRACKING_LEN], pr_error 
 			    : (buf[i] >= '0' && buf[i] <= '9');
 	}
 	if (!ok)
-		return pr_fail(err, PR_EINVAL, "tracking number '%.40s' is not in "
+		return pr_fail_field(err, PR_EINVAL, PR_FIELD_TRACKING, "tracking number '%.40s' is not in "
 			       "Royal Mail's form: two letters, nine digits, two "
 			       "letters (AB123456789GB)", in ? in : "");
 	buf[n] = '\0';
@@ -366,42 +366,55 @@ pr_status pr_item_history(pr_db *db, const char *ref, pr_audit_fn fn, void *ud,
 static pr_status check_new(const pr_item_new *in, pr_time now, pr_error *err)
 {
 	pr_status st;
-	if ((st = pr_text_check("department", in->dept_code, PR_DEPT_CODE_MAX, true, err)) ||
-	    (st = pr_text_check("sender", in->sender, PR_PARTY_MAX, true, err)) ||
-	    (st = pr_text_check("addressee", in->addressee, PR_PARTY_MAX, true, err)))
+	bool named = !in->unindexed;
+	if ((st = pr_text_check(PR_FIELD_DEPT, in->dept_code, PR_DEPT_CODE_MAX, true, err)) ||
+	    (st = pr_text_check(PR_FIELD_SENDER, in->sender, PR_PARTY_MAX, named, err)) ||
+	    (st = pr_text_check(PR_FIELD_ADDRESSEE, in->addressee, PR_PARTY_MAX, named, err)))
 		return st;
 	if ((unsigned)in->kind >= PR_KIND_COUNT)
-		return pr_fail(err, PR_EINVAL, "kind %d is unknown", (int)in->kind);
+		return pr_fail_field(err, PR_EINVAL, PR_FIELD_KIND, "kind %d is unknown",
+				     (int)in->kind);
 	if ((unsigned)in->service >= PR_SERVICE_COUNT)
-		return pr_fail(err, PR_EINVAL, "service %d is unknown", (int)in->service);
+		return pr_fail_field(err, PR_EINVAL, PR_FIELD_SERVICE, "service %d is "
+				     "unknown", (int)in->service);
 	unsigned all = 0;
 	for (int i = 0; i < PR_FLAG_COUNT; i++)
 		all |= flags_table[i].bit;
 	if (in->flags & ~all)
-		return pr_fail(err, PR_EINVAL, "unknown flags 0x%x", in->flags & ~all);
+		return pr_fail_field(err, PR_EINVAL, PR_FIELD_FLAGS, "unknown flags 0x%x",
+				     in->flags & ~all);
 	if (in->received_at > now + 300)
-		return pr_fail(err, PR_EINVAL, "the time of receipt is in the future");
+		return pr_fail_field(err, PR_EINVAL, PR_FIELD_RECEIVED, "the time of "
+				     "receipt is in the future");
 	if (in->received_at < 0)
-		return pr_fail(err, PR_EINVAL, "the time of receipt is before 1970");
+		return pr_fail_field(err, PR_EINVAL, PR_FIELD_RECEIVED, "the time of "
+				     "receipt is before 1970");
 	return PR_OK;
 }
 
-/* The item REF's id and state, read inside the caller's transaction. */
-static pr_status load_state(pr_db *db, const char *ref, int64_t *id,
-			    pr_item_status *status, pr_error *err)
+pr_status pr_item_state_of(pr_db *db, const char *ref, pr_item_state *out,
+			  pr_error *err)
 {
-	sqlite3_stmt *s = pr_db_stmt(db, "SELECT id, status FROM items WHERE ref = ?1", err);
+	sqlite3_stmt *s = pr_db_stmt(db, "SELECT i.id, i.dept_id, "
+				     "coalesce(i.batch_id, 0), i.status, d.code, "
+				     "coalesce(b.ref, '') FROM items i JOIN departments d "
+				     "ON d.id = i.dept_id LEFT JOIN batches b ON "
+				     "b.id = i.batch_id WHERE i.ref = ?1", err);
 	if (!s)
 		return err->code;
 	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	pr_status st = PR_OK;
 	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		*status = (pr_item_status)index_of((const char *)sqlite3_column_text(s, 1),
-						   status_names, PR_ITEM_STATUS_COUNT);
+		out->id = sqlite3_column_int64(s, 0);
+		out->dept_id = sqlite3_column_int64(s, 1);
+		out->batch_id = sqlite3_column_int64(s, 2);
+		out->status = (pr_item_status)index_of((const char *)sqlite3_column_text(s, 3),
+						       status_names, PR_ITEM_STATUS_COUNT);
+		pr_column_copy(s, 4, out->dept_code, sizeof out->dept_code);
+		pr_column_copy(s, 5, out->batch_ref, sizeof out->batch_ref);
 	} else if (rc == SQLITE_DONE) {
-		st = pr_fail(err, PR_ENOTFOUND, "no item %s", ref);
+		st = pr_fail_field(err, PR_ENOTFOUND, "item", "no item %s", ref);
 	} else {
 		st = pr_db_fail(db, err, rc, "finding the item");
 	}
@@ -409,7 +422,8 @@ static pr_status load_state(pr_db *db, const char *ref, int64_t *id,
 	return st;
 }
 
-pr_status pr_item_add(pr_db *db, const pr_item_new *in, pr_item *out, pr_error *err)
+pr_status pr_item_insert(pr_db *db, const pr_item_new *in, int64_t *id_out,
+			 char ref_out[PR_REF_LEN], pr_error *err)
 {
 	pr_time now = pr_now();
 	char tracking[PR_TRACKING_LEN] = "", sender[PR_PARTY_MAX * 4 + 1],
@@ -417,16 +431,19 @@ pr_status pr_item_add(pr_db *db, const pr_item_new *in, pr_item *out, pr_error *
 	pr_status st = check_new(in, now, err);
 	if (st != PR_OK)
 		return st;
-	pr_text_trim_copy(sender, sizeof sender, in->sender);
-	pr_text_trim_copy(addressee, sizeof addressee, in->addressee);
-	if (!*sender || !*addressee)
-		return pr_fail(err, PR_EINVAL, "%s is required", *sender ? "addressee" : "sender");
+	pr_text_trim_copy(sender, sizeof sender, in->sender ? in->sender : "");
+	pr_text_trim_copy(addressee, sizeof addressee, in->addressee ? in->addressee : "");
+	if (!in->unindexed && (!*sender || !*addressee))
+		return *sender ? pr_fail_field(err, PR_EINVAL, PR_FIELD_ADDRESSEE,
+					       "addressee is required")
+			       : pr_fail_field(err, PR_EINVAL, PR_FIELD_SENDER,
+					       "sender is required");
 	bool has_tracking = in->tracking && *in->tracking;
 	if (has_tracking && (st = pr_tracking_parse(in->tracking, tracking, err)) != PR_OK)
 		return st;
 	if (!has_tracking && in->service != PR_SERVICE_STANDARD)
-		return pr_fail(err, PR_EINVAL, "a tracking number is required for "
-			       "%s items", service_labels[in->service]);
+		return pr_fail_field(err, PR_EINVAL, PR_FIELD_TRACKING, "a tracking number "
+				     "is required for %s items", service_labels[in->service]);
 
 	pr_time received_at = in->received_at ? in->received_at : now;
 	char day[PR_DAY_LEN], ref[PR_REF_LEN], reason[256];
@@ -434,41 +451,41 @@ pr_status pr_item_add(pr_db *db, const pr_item_new *in, pr_item *out, pr_error *
 	bool exception = pr_flags_exception(in->flags);
 	exception_reason(in->flags, reason, sizeof reason);
 
-	if ((st = pr_db_begin(db, err)) != PR_OK)
-		return st;
 	pr_dept dept;
-	if ((st = pr_dept_find(db, in->dept_code, &dept, err)) != PR_OK)
-		return pr_db_rollback(db, st);
+	if ((st = pr_dept_find(db, in->dept_code, &dept, err)) != PR_OK) {
+		snprintf(err->field, sizeof err->field, "%s", PR_FIELD_DEPT);
+		return st;
+	}
 	if (!dept.active)
-		return pr_db_rollback(db, pr_fail(err, PR_ESTATE, "department %s is "
-						  "closed", dept.code));
+		return pr_fail_field(err, PR_ESTATE, PR_FIELD_DEPT, "department %s is "
+				     "closed", dept.code);
 	if (*tracking) {
 		sqlite3_stmt *s = pr_db_stmt(db, "SELECT ref FROM items WHERE "
 					     "tracking = ?1 AND status <> 'void'", err);
 		if (!s)
-			return pr_db_rollback(db, err->code);
+			return err->code;
 		sqlite3_bind_text(s, 1, tracking, -1, SQLITE_STATIC);
 		if (sqlite3_step(s) == SQLITE_ROW) {
-			pr_fail(err, PR_EEXISTS, "tracking number %s is already "
-				"logged as item %s", tracking,
-				(const char *)sqlite3_column_text(s, 0));
+			pr_fail_field(err, PR_EEXISTS, PR_FIELD_TRACKING, "tracking number "
+				      "%s is already logged as item %s", tracking,
+				      (const char *)sqlite3_column_text(s, 0));
 			sqlite3_reset(s);
-			return pr_db_rollback(db, PR_EEXISTS);
+			return PR_EEXISTS;
 		}
 		sqlite3_reset(s);
 	}
 	long seq, dayno = pr_time_dayno(received_at);
 	if ((st = pr_sequence_next(db, "I", day, &seq, err)) != PR_OK)
-		return pr_db_rollback(db, st);
+		return st;
 	pr_ref_make('I', dayno, seq, ref);
 
 	sqlite3_stmt *s = pr_db_stmt(db,
 		"INSERT INTO items (ref, dept_id, sender, addressee, kind, service, "
 		"tracking, flags, status, received_at, received_day, logged_by, "
-		"exception_reason, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-		"?8, ?9, ?10, ?11, ?12, ?13, ?14)", err);
+		"updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'received', ?9, "
+		"?10, ?11, ?12)", err);
 	if (!s)
-		return pr_db_rollback(db, err->code);
+		return err->code;
 	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, dept.id);
 	sqlite3_bind_text(s, 3, sender, -1, SQLITE_STATIC);
@@ -477,29 +494,39 @@ pr_status pr_item_add(pr_db *db, const pr_item_new *in, pr_item *out, pr_error *
 	sqlite3_bind_text(s, 6, service_names[in->service], -1, SQLITE_STATIC);
 	pr_bind_text(s, 7, *tracking ? tracking : NULL);
 	sqlite3_bind_int(s, 8, (int)in->flags);
-	sqlite3_bind_text(s, 9, exception ? "exception" : "received", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 10, received_at);
-	sqlite3_bind_text(s, 11, day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 12, pr_db_actor(db), -1, SQLITE_STATIC);
-	pr_bind_text(s, 13, exception ? reason : NULL);
-	sqlite3_bind_int64(s, 14, now);
+	sqlite3_bind_int64(s, 9, received_at);
+	sqlite3_bind_text(s, 10, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 11, pr_db_actor(db), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 12, now);
 	if ((st = pr_db_exec_stmt(db, s, "logging the item", err)) != PR_OK)
-		return pr_db_rollback(db, st);
-	int64_t id = sqlite3_last_insert_rowid(pr_db_sqlite(db));
-	if ((st = pr_audit_write(db, "item", id, ref, NULL, "received", "logged", err)) != PR_OK ||
-	    (exception && (st = pr_audit_write(db, "item", id, ref, "received",
-					       "exception", reason, err)) != PR_OK))
-		return pr_db_rollback(db, st);
-	if (in->auto_batch && !exception) {
-		int64_t batch_id;
-		char batch_ref[PR_REF_LEN];
-		if ((st = pr_batch_ensure_open(db, dept.id, &batch_id, batch_ref, err)) != PR_OK ||
-		    (st = pr_batch_put(db, batch_id, batch_ref, id, ref, err)) != PR_OK)
-			return pr_db_rollback(db, st);
-	}
-	if ((st = pr_db_commit(db, err)) != PR_OK)
 		return st;
-	return out ? pr_item_get(db, ref, out, err) : PR_OK;
+	int64_t id = sqlite3_last_insert_rowid(pr_db_sqlite(db));
+	if ((st = pr_audit_write(db, "item", id, ref, NULL, "received",
+				 in->unindexed ? "logged in a tray" : "logged", err)) != PR_OK)
+		return st;
+	if (exception) {
+		pr_item_change c = { .id = id, .ref = ref, .from = PR_ITEM_RECEIVED,
+				     .to = PR_ITEM_EXCEPTION, .reason = reason,
+				     .text = reason };
+		if ((st = pr_item_move(db, &c, err)) != PR_OK)
+			return st;
+	}
+	*id_out = id;
+	memcpy(ref_out, ref, PR_REF_LEN);
+	return PR_OK;
+}
+
+pr_status pr_item_add(pr_db *db, const pr_item_new *in, pr_item *out, pr_error *err)
+{
+	int64_t id;
+	char ref[PR_REF_LEN];
+	pr_status st = pr_db_begin(db, err);
+	if (st != PR_OK)
+		return st;
+	if ((st = pr_item_insert(db, in, &id, ref, err)) != PR_OK ||
+	    (out && (st = pr_item_get(db, ref, out, err)) != PR_OK))
+		return pr_db_rollback(db, st);
+	return pr_db_commit(db, err);
 }
 
 pr_status pr_item_exception(pr_db *db, const char *ref, const char *reason,
@@ -507,36 +534,28 @@ pr_status pr_item_exception(pr_db *db, const char *ref, const char *reason,
 {
 	char nref[PR_REF_LEN], why[PR_REASON_MAX * 4 + 1];
 	pr_status st;
-	if ((st = pr_ref_parse(ref, nref, err)) != PR_OK ||
-	    (st = pr_text_check("reason", reason, PR_REASON_MAX, true, err)) != PR_OK)
+	if ((st = pr_ref_parse(ref, nref, err)) != PR_OK)
+		return st;
+	if ((st = pr_text_check(PR_FIELD_REASON, reason, PR_REASON_MAX, true, err)) != PR_OK)
 		return st;
 	pr_text_trim_copy(why, sizeof why, reason);
 	if (!*why)
-		return pr_fail(err, PR_EINVAL, "reason is required");
+		return pr_fail_field(err, PR_EINVAL, PR_FIELD_REASON, "reason is required");
 	if ((st = pr_db_begin(db, err)) != PR_OK)
 		return st;
-	int64_t id;
-	pr_item_status status;
-	if ((st = load_state(db, nref, &id, &status, err)) != PR_OK)
+	pr_item_state it;
+	if ((st = pr_item_state_of(db, nref, &it, err)) != PR_OK)
 		return pr_db_rollback(db, st);
-	if (status != PR_ITEM_RECEIVED && status != PR_ITEM_BATCHED)
+	if (it.status != PR_ITEM_RECEIVED && it.status != PR_ITEM_BATCHED)
 		return pr_db_rollback(db, pr_fail(err, PR_ESTATE, "item %s is %s: "
 			"only received or batched items can become exceptions",
-			nref, status_names[status]));
-	sqlite3_stmt *s = pr_db_stmt(db, "UPDATE items SET status = 'exception', "
-		"exception_reason = ?2, batch_id = NULL, updated_at = ?3 WHERE id = ?1", err);
-	if (!s)
-		return pr_db_rollback(db, err->code);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, why, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, pr_now());
-	if ((st = pr_db_exec_stmt(db, s, "marking the exception", err)) != PR_OK ||
-	    (st = pr_audit_write(db, "item", id, nref, status_names[status],
-				 "exception", why, err)) != PR_OK)
+			nref, status_names[it.status]));
+	pr_item_change c = { .id = it.id, .ref = nref, .from = it.status,
+			     .to = PR_ITEM_EXCEPTION, .reason = why, .text = why };
+	if ((st = pr_item_move(db, &c, err)) != PR_OK ||
+	    (out && (st = pr_item_get(db, nref, out, err)) != PR_OK))
 		return pr_db_rollback(db, st);
-	if ((st = pr_db_commit(db, err)) != PR_OK)
-		return st;
-	return out ? pr_item_get(db, nref, out, err) : PR_OK;
+	return pr_db_commit(db, err);
 }
 
 pr_status pr_item_handover(pr_db *db, const char *ref, const char *to_name,
@@ -544,37 +563,29 @@ pr_status pr_item_handover(pr_db *db, const char *ref, const char *to_name,
 {
 	char nref[PR_REF_LEN], name[PR_REASON_MAX * 4 + 1], why[PR_REASON_MAX * 4 + 32];
 	pr_status st;
-	if ((st = pr_ref_parse(ref, nref, err)) != PR_OK ||
-	    (st = pr_text_check("name of the person signing", to_name,
-				PR_REASON_MAX, true, err)) != PR_OK)
+	if ((st = pr_ref_parse(ref, nref, err)) != PR_OK)
+		return st;
+	if ((st = pr_text_check(PR_FIELD_SIGNED_BY, to_name, PR_REASON_MAX, true,
+				err)) != PR_OK)
 		return st;
 	pr_text_trim_copy(name, sizeof name, to_name);
 	if (!*name)
-		return pr_fail(err, PR_EINVAL, "name of the person signing is required");
+		return pr_fail_field(err, PR_EINVAL, PR_FIELD_SIGNED_BY,
+				     "name of the person signing is required");
 	if ((st = pr_db_begin(db, err)) != PR_OK)
 		return st;
-	int64_t id;
-	pr_item_status status;
-	if ((st = load_state(db, nref, &id, &status, err)) != PR_OK)
+	pr_item_state it;
+	if ((st = pr_item_state_of(db, nref, &it, err)) != PR_OK)
 		return pr_db_rollback(db, st);
-	if (status != PR_ITEM_EXCEPTION)
+	if (it.status != PR_ITEM_EXCEPTION)
 		return pr_db_rollback(db, pr_fail(err, PR_ESTATE, "item %s is %s: "
 			"only exceptions are handed over (mark it with 'item "
-			"exception' first)", nref, status_names[status]));
-	pr_time now = pr_now();
-	sqlite3_stmt *s = pr_db_stmt(db, "UPDATE items SET status = 'handed-over', "
-		"handed_to = ?2, handed_at = ?3, updated_at = ?3 WHERE id = ?1", err);
-	if (!s)
-		return pr_db_rollback(db, err->code);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, now);
+			"exception' first)", nref, status_names[it.status]));
 	snprintf(why, sizeof why, "signed for by %s", name);
-	if ((st = pr_db_exec_stmt(db, s, "recording the hand-over", err)) != PR_OK ||
-	    (st = pr_audit_write(db, "item", id, nref, "exception", "handed-over",
-				 why, err)) != PR_OK)
+	pr_item_change c = { .id = it.id, .ref = nref, .from = PR_ITEM_EXCEPTION,
+			     .to = PR_ITEM_HANDED_OVER, .reason = why, .text = name };
+	if ((st = pr_item_move(db, &c, err)) != PR_OK ||
+	    (out && (st = pr_item_get(db, nref, out, err)) != PR_OK))
 		return pr_db_rollback(db, st);
-	if ((st = pr_db_commit(db, err)) != PR_OK)
-		return st;
-	return out ? pr_item_get(db, nref, out, err) : PR_OK;
+	return pr_db_commit(db, err);
 }

@@ -136,11 +136,10 @@ pr_status pr_operator_add(pr_db *db, const char *login, const char *name,
 		return pr_db_rollback(db, st);
 	int64_t id = sqlite3_last_insert_rowid(pr_db_sqlite(db));
 	if ((st = pr_audit_write(db, "operator", id, login, NULL,
-				 pr_role_name(role), name, err)) != PR_OK)
+				 pr_role_name(role), name, err)) != PR_OK ||
+	    (out && (st = pr_operator_find(db, login, out, err)) != PR_OK))
 		return pr_db_rollback(db, st);
-	if ((st = pr_db_commit(db, err)) != PR_OK)
-		return st;
-	return out ? pr_operator_find(db, login, out, err) : PR_OK;
+	return pr_db_commit(db, err);
 }
 
 pr_status pr_operator_list(pr_db *db, pr_operator_fn fn, void *ud, pr_error *err)

@@ -1,3 +1,4 @@
+/* Status codes, their meanings and the error record. */
 #include "postroom/status.h"
 
 #include <stdio.h>
@@ -18,9 +19,27 @@ pr_status pr_vfail(pr_error *err, pr_status code, const char *fmt, va_list ap)
 {
 	if (err) {
 		err->code = code;
+		err->field[0] = '\0';
 		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 	}
 	return code;
+}
+
+pr_status pr_fail_field(pr_error *err, pr_status code, const char *field,
+			const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	pr_vfail(err, code, fmt, ap);
+	va_end(ap);
+	if (err && field)
+		snprintf(err->field, sizeof err->field, "%s", field);
+	return code;
+}
+
+bool pr_status_temporary(pr_status code)
+{
+	return code == PR_ETEMP || code == PR_EBUSY;
 }
 
 pr_status pr_fail(pr_error *err, pr_status code, const char *fmt, ...)
@@ -36,6 +55,7 @@ void pr_error_clear(pr_error *err)
 {
 	if (err) {
 		err->code = PR_OK;
+		err->field[0] = '\0';
 		err->msg[0] = '\0';
 	}
 }

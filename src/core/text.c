@@ -78,19 +78,19 @@ pr_status pr_text_check(const char *field, const char *value, size_t max_chars,
 {
 	if (!value || !*value) {
 		if (required)
-			return pr_fail(err, PR_EINVAL, "%s is required", field);
+			return pr_fail_field(err, PR_EINVAL, field, "%s is required", field);
 		return PR_OK;
 	}
 	if (!pr_utf8_valid(value))
-		return pr_fail(err, PR_EINVAL, "%s is not valid UTF-8 text", field);
+		return pr_fail_field(err, PR_EINVAL, field, "%s is not valid UTF-8 text", field);
 	for (const unsigned char *p = (const unsigned char *)value; *p; p++)
 		if (*p < 0x20 || *p == 0x7F)
-			return pr_fail(err, PR_EINVAL,
+			return pr_fail_field(err, PR_EINVAL, field,
 				       "%s contains a control character (code %u)",
 				       field, *p);
 	size_t n = pr_utf8_len(value);
 	if (n > max_chars)
-		return pr_fail(err, PR_EINVAL,
+		return pr_fail_field(err, PR_EINVAL, field,
 			       "%s is too long: %zu characters, at most %zu",
 			       field, n, max_chars);
 	return PR_OK;

@@ -523,7 +523,8 @@ static int add_item(struct ui *ui, struct bview *v, const char *item_ref)
 		return UI_REDRAW;
 	snprintf(bref, sizeof bref, "%s", b->ref);
 	if (pr_batch_add(ui->db, bref, item_ref, &it, &err) != PR_OK) {
-		if (strstr(err.msg, item_ref) == NULL)
+		/* Errors about the item itself name it already. */
+		if (strcmp(err.field, PR_FIELD_ITEM) != 0)
 			ui_message(ui, true, "%s: %s", item_ref, err.msg);
 		else
 			ui_error(ui, &err);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "postroom/dept.h"
+#include "postroom/intake.h"
 #include "postroom/item.h"
 
 #include "intake.h"
@@ -156,35 +157,22 @@ static void intake_draw(struct ui *ui, struct view *view, const struct ui_rect *
 	intake_list_draw(ui, in, area, F_COUNT);
 }
 
-/* Which field a core message is about: the field named first in it. */
+/* The form field of the input a core error is about (pr_error.field). */
 static enum intake_field fault_field(const pr_error *err, enum intake_field dflt)
 {
 	static const struct {
-		const char *word;
+		const char *name;
 		enum intake_field field;
-	} words[] = {
-		{ "department", F_DEPT }, { "dept", F_DEPT }, { "sender", F_SENDER },
-		{ "addressee", F_ADDRESSEE }, { "kind", F_KIND }, { "service", F_SERVICE },
-		{ "tracking", F_TRACKING }, { "flag", F_FLAGS },
+	} fields[] = {
+		{ PR_FIELD_DEPT, F_DEPT }, { PR_FIELD_SENDER, F_SENDER },
+		{ PR_FIELD_ADDRESSEE, F_ADDRESSEE }, { PR_FIELD_KIND, F_KIND },
+		{ PR_FIELD_SERVICE, F_SERVICE }, { PR_FIELD_TRACKING, F_TRACKING },
+		{ PR_FIELD_FLAGS, F_FLAGS },
 	};
-	char low[PR_ERROR_MAX];
-	size_t i;
-	const char *best = NULL;
-	enum intake_field field = dflt;
-
-	for (i = 0; err->msg[i] != '\0' && i + 1 < sizeof low; i++)
-		low[i] = (char)tolower((unsigned char)err->msg[i]);
-	low[i] = '\0';
-	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-		const char *p = strstr(low, words[i].word);
-		if (p != NULL && (best == NULL || p < best)) {
-			best = p;
-			field = words[i].field;
-		}
-	}
-	if (err->code == PR_ENOTFOUND && best == NULL)
-		field = F_DEPT;
-	return field;
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (strcmp(err->field, fields[i].name) == 0)
+			return fields[i].field;
+	return dflt;
 }
 
 static int save(struct ui *ui, struct intake *in)
@@ -210,11 +198,10 @@ static int save(struct ui *ui, struct intake *in)
 		.service = (pr_service)in->service.value,
 		.tracking = tracking[0] ? tracking : NULL,
 		.flags = in->flags,
-		/* The core puts it in the department's open batch (opening one)
-		 * in the same transaction, unless it is an exception. */
-		.auto_batch = ui->app->cfg.auto_batch,
 	};
-	if (pr_item_add(ui->db, &item, &out, &err) != PR_OK) {
+	/* With auto_batch the core puts it in the department's open batch
+	 * (opening one) in the same transaction, unless it is an exception. */
+	if (pr_intake_log(ui->db, &item, ui->app->cfg.auto_batch, &out, &err) != PR_OK) {
 		ui_error(ui, &err);
 		in->focus = fault_field(&err, in->focus);
 		in->in_form = true;
