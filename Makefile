@@ -46,16 +46,19 @@ IO_LIBS := -lzint -lhpdf $(shell cups-config --libs 2>/dev/null || echo -lcups)
 
 CORE_SRC := $(sort $(wildcard src/core/*.c))
 IO_SRC := $(sort $(wildcard src/io/*.c))
+SERVICE_SRC := $(sort $(wildcard src/service/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 UI_SRC := $(sort $(wildcard src/ui/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test-*.c))
 
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
 IO_OBJ := $(IO_SRC:%.c=$(B)/%.o)
+SERVICE_OBJ := $(SERVICE_SRC:%.c=$(B)/%.o)
 APP_OBJ := $(B)/src/main.o $(CLI_SRC:%.c=$(B)/%.o) $(UI_SRC:%.c=$(B)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
 CORE_LIB := $(B)/libpostroom-core.a
 IO_LIB := $(B)/libpostroom-io.a
+SERVICE_LIB := $(B)/libpostroom-service.a
 BIN := $(B)/postroom
 
 .PHONY: all run test unit bench install clean deps deps-test depcheck clang-check
@@ -83,16 +86,21 @@ $(IO_LIB): $(IO_OBJ)
 	$(say) AR $@
 	$(Q)ar rcs $@ $^
 
-$(BIN): $(APP_OBJ) $(IO_LIB) $(CORE_LIB)
+$(SERVICE_LIB): $(SERVICE_OBJ)
+	@rm -f $@
+	$(say) AR $@
+	$(Q)ar rcs $@ $^
+
+$(BIN): $(APP_OBJ) $(SERVICE_LIB) $(IO_LIB) $(CORE_LIB)
 	$(say) LINK $@
-	$(Q)$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $(APP_OBJ) $(IO_LIB) $(CORE_LIB) \
+	$(Q)$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $(APP_OBJ) $(SERVICE_LIB) $(IO_LIB) $(CORE_LIB) \
 		$(CURSES_LIBS) $(IO_LIBS) $(SQLITE_LIBS) -lm
 
-# Unit tests link the core and the outside-library layer: no curses.
-$(B)/unit/%: $(B)/tests/unit/%.o $(B)/tests/unit/unit.o $(IO_LIB) $(CORE_LIB)
+# Unit tests link the service, core and outside-library layers: no curses.
+$(B)/unit/%: $(B)/tests/unit/%.o $(B)/tests/unit/unit.o $(SERVICE_LIB) $(IO_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
 	$(say) LINK $@
-	$(Q)$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $< $(B)/tests/unit/unit.o $(IO_LIB) \
+	$(Q)$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $< $(B)/tests/unit/unit.o $(SERVICE_LIB) $(IO_LIB) \
 		$(CORE_LIB) $(CMOCKA_LIBS) $(IO_LIBS) $(SQLITE_LIBS) -lm
 
 unit: $(UNIT_BIN)
@@ -116,7 +124,7 @@ test: deps-test
 # Every source compiled by clang as well, warnings as errors.
 clang-check:
 	@echo "  CLANG all sources"
-	@for f in $(CORE_SRC) $(IO_SRC) $(CLI_SRC) $(UI_SRC) src/main.c $(UNIT_SRC) tests/unit/unit.c; do \
+	@for f in $(CORE_SRC) $(IO_SRC) $(SERVICE_SRC) $(CLI_SRC) $(UI_SRC) src/main.c $(UNIT_SRC) tests/unit/unit.c; do \
 		clang $(CPPFLAGS) -std=c17 $(WARNINGS) -Werror -fsyntax-only $$f || exit 1; \
 	done
 
@@ -135,4 +143,4 @@ install: all
 clean:
 	rm -rf build
 
--include $(CORE_OBJ:.o=.d) $(IO_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d)
+-include $(CORE_OBJ:.o=.d) $(IO_OBJ:.o=.d) $(SERVICE_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d)

@@ -1,25 +1,11 @@
-/* What main() hands to the command line and the console: the loaded
- * configuration and where the database is. Shared by src/cli and src/ui. */
+/* The two front ends main() hands over to: the command line and the
+ * console. Both take the shared application state of the service layer. */
 #ifndef POSTROOM_APP_H
 #define POSTROOM_APP_H
 
 #include <stdio.h>
 
-#include "postroom/config.h"
-#include "postroom/db.h"
-
-#define PR_VERSION "0.1.0"
-
-typedef struct pr_app {
-	pr_config cfg;
-	char *db_path;   /* --db, $POSTROOM_DB, config, or the data dir default */
-	pr_db *db;       /* opened by app_open_db; closed by main */
-} pr_app;
-
-/* Opens (and upgrades) the database for APP if not yet open. With CREATE
- * a missing file is made. Prints "postroom: message" on stderr on failure
- * and returns the exit status to use (1), else 0. */
-int app_open_db(pr_app *app, int create);
+#include "postroom/service/app.h"
 
 /* Runs the ncurses console; returns the process exit status. */
 int ui_run(pr_app *app);

@@ -63,7 +63,7 @@ for t in "$build"/unit/test-*; do
 	[ -x "$t" ] || continue
 	CMOCKA_MESSAGE_OUTPUT=TAP run_suite "unit/$(basename "$t")" "$t"
 done
-for t in tests/cli/*.sh tests/ui/*.sh; do
+for t in tests/build/*.sh tests/cli/*.sh tests/ui/*.sh; do
 	[ -f "$t" ] || continue
 	run_suite "${t#tests/}" sh "$t"
 done

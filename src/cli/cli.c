@@ -138,24 +138,15 @@ int cli_fail(const pr_error *err)
 	return EXIT_FAIL;
 }
 
-int app_open_db(pr_app *app, int create)
-{
-	if (app->db)
-		return EXIT_OK;
-	pr_error err;
-	pr_error_clear(&err);
-	pr_status st = pr_db_open(app->db_path, create ? PR_DB_CREATE : 0, &app->db, &err);
-	if (st != PR_OK)
-		return cli_fail(&err);
-	pr_db_set_default_target(app->db, app->cfg.scanned_target);
-	pr_db_set_busy_timeout(app->db, app->cfg.busy_timeout_ms);
-	pr_db_set_mixed_batches(app->db, app->cfg.mixed_batches);
-	return EXIT_OK;
-}
-
 bool cli_db(pr_app *app, bool create)
 {
-	return app_open_db(app, create) == EXIT_OK;
+	pr_error err;
+	pr_error_clear(&err);
+	if (pr_app_open_db(app, create, &err) != PR_OK) {
+		cli_fail(&err);
+		return false;
+	}
+	return true;
 }
 
 /* Finds NAME in SPEC; returns 0 unknown, 1 switch, 2 value, 3 repeatable. */

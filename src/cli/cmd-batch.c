@@ -4,7 +4,7 @@
 
 #include "cli.h"
 #include "postroom/batch.h"
-#include "postroom/sheets.h"
+#include "postroom/service/print.h"
 
 static const cli_col batch_cols[] = {
 	{ .name = "ref", .width = 13 },
@@ -122,19 +122,11 @@ static int batch_remove(pr_app *app, int argc, char **argv)
 static int write_sheets(pr_app *app, const char *ref, const char *path)
 {
 	pr_error err;
-	pr_batch b;
-	pr_item *items = NULL;
+	char bref[PR_REF_LEN];
 	size_t n = 0;
-	if (pr_batch_get(app->db, ref, &b, &err) != PR_OK ||
-	    pr_batch_items_load(app->db, b.ref, &items, &n, &err) != PR_OK)
+	if (pr_sheets_make(app->db, ref, path, bref, &n, &err) != PR_OK)
 		return cli_fail(&err);
-	pr_status st = n == 0 ? pr_fail(&err, PR_ESTATE, "batch %s is empty: no "
-					"sheets to make", b.ref)
-			      : pr_sheets_write(path, &b, items, n, &err);
-	free(items);
-	if (st != PR_OK)
-		return cli_fail(&err);
-	printf("Sheets for %s (%zu item%s, %zu pages) written to %s\n", b.ref, n,
+	printf("Sheets for %s (%zu item%s, %zu pages) written to %s\n", bref, n,
 	       n == 1 ? "" : "s", n + 1, path);
 	return EXIT_OK;
 }

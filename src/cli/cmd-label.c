@@ -1,8 +1,7 @@
 /* postroom label: a Code 128 label for an item or a batch. */
 #include "cli.h"
-#include "postroom/barcode.h"
-#include "postroom/batch.h"
-#include "postroom/item.h"
+#include "postroom/ref.h"
+#include "postroom/service/print.h"
 
 int cmd_label(pr_app *app, int argc, char **argv)
 {
@@ -20,14 +19,7 @@ int cmd_label(pr_app *app, int argc, char **argv)
 		return cli_fail(&err);
 	if (!cli_db(app, false))
 		return EXIT_FAIL;
-	/* Only references that exist get a label. */
-	pr_item it;
-	pr_batch b;
-	pr_status st = ref[0] == 'B' ? pr_batch_get(app->db, ref, &b, &err)
-				     : pr_item_get(app->db, ref, &it, &err);
-	if (st != PR_OK)
-		return cli_fail(&err);
-	if (pr_label_write(ref, out, &err) != PR_OK)
+	if (pr_label_make(app->db, ref, out, ref, &err) != PR_OK)
 		return cli_fail(&err);
 	printf("Label for %s written to %s\n", ref, out);
 	if (cli_has(&a, "print"))

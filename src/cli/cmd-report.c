@@ -8,7 +8,7 @@
 #include "postroom/dept.h"
 #include "postroom/item.h"
 #include "postroom/report.h"
-#include "postroom/sheets.h"
+#include "postroom/service/print.h"
 #include "postroom/xmem.h"
 
 /* --- shared -------------------------------------------------------------- */
@@ -451,28 +451,14 @@ static const cli_col accountable_cols[] = {
 	{ .name = "addressee" },
 };
 
-typedef struct accountable_ctx {
-	cli_table *t;
-	pr_item *items;
-	size_t n, cap;
-} accountable_ctx;
-
 static bool accountable_row(const pr_item *it, void *ud)
 {
-	accountable_ctx *c = ud;
+	cli_table *t = ud;
 	char hhmm[6];
 	pr_time_hhmm(it->received_at, hhmm);
-	if (c->t) {
-		const char *row[] = { it->ref, it->tracking, pr_service_label(it->service),
-				      it->dept_code, hhmm, it->addressee };
-		table_row(c->t, row);
-		return true;
-	}
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->items = xrealloc(c->items, c->cap * sizeof *c->items);
-	}
-	c->items[c->n++] = *it;
+	const char *row[] = { it->ref, it->tracking, pr_service_label(it->service),
+			      it->dept_code, hhmm, it->addressee };
+	table_row(t, row);
 	return true;
 }
 
@@ -499,25 +485,20 @@ static int report_accountable(pr_app *app, int argc, char **argv)
 		return EXIT_FAIL;
 	pr_item_filter f = { .status = -1, .from_day = day, .to_day = day,
 			     .accountable = true };
-	accountable_ctx c = { 0 };
 	pr_status st;
 	if (out) {
 		/* The signed sheet: a PDF. */
-		st = pr_item_list(app->db, &f, accountable_row, &c, &err);
-		if (st == PR_OK)
-			st = pr_accountable_write(out, day, c.items, c.n, &err);
-		free(c.items);
-		if (st != PR_OK)
+		size_t n = 0;
+		if (pr_accountable_make(app->db, day, out, &n, &err) != PR_OK)
 			return cli_fail(&err);
-		printf("Accountable items of %s (%zu) written to %s\n", day, c.n, out);
+		printf("Accountable items of %s (%zu) written to %s\n", day, n, out);
 		return cli_has(&a, "print") ? cli_print(app, out, "accountable items") : EXIT_OK;
 	}
 	cli_table t;
-	c.t = &t;
 	if (fmt == FMT_TEXT)
 		printf("Accountable items received %s (recorded and Special Delivery)\n\n", day);
 	table_begin(&t, fmt, accountable_cols, 6, stdout);
-	st = pr_item_list(app->db, &f, accountable_row, &c, &err);
+	st = pr_item_list(app->db, &f, accountable_row, &t, &err);
 	table_end(&t);
 	if (st != PR_OK)
 		return cli_fail(&err);

@@ -1,6 +1,6 @@
 /* Printing from the command line: where the file went, or why not. */
 #include "cli.h"
-#include "postroom/printer.h"
+#include "postroom/io/printer.h"
 
 int cli_print(pr_app *app, const char *file, const char *title)
 {

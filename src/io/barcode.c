@@ -5,7 +5,7 @@
  * smallest, 1 pixel); vector output is 2 units a module at scale 1 (SVG
  * pixels, EPS points). Quiet zones (10 modules each side for Code 128) come
  * from BARCODE_QUIET_ZONES. */
-#include "postroom/barcode.h"
+#include "postroom/io/barcode.h"
 
 #include <errno.h>
 #include <math.h>
@@ -16,6 +16,7 @@
 
 #include <zint.h>
 
+#include "postroom/io/outfile.h"
 #include "postroom/xmem.h"
 #include "pdf.h"
 
@@ -307,16 +308,16 @@ static pr_status label_pdf(const char *ref, const char *path, pr_error *err)
 	const double text_size = 12, bottom = 6;
 	double bar_y = bottom + text_size + 4;
 
-	pr_pdf p;
+	pr_pdf *p;
 	if ((st = pr_pdf_new(&p, ref, err)) != PR_OK) {
 		free(pattern);
 		return st;
 	}
-	HPDF_Page page = pr_pdf_page(&p, w, h);
+	pr_pdf_page *page = pr_pdf_page_add(p, w, h);
 	pr_pdf_bars(page, pattern, x, bar_y, module, h - 6 - bar_y);
-	pr_pdf_text(page, p.regular, text_size, w / 2, bottom + 2, PR_CENTRE, w - 8, ref);
-	st = pr_pdf_save(&p, path, err);
-	pr_pdf_free(&p);
+	pr_pdf_text(page, PR_FONT_REGULAR, text_size, w / 2, bottom + 2, PR_CENTRE, w - 8, ref);
+	st = pr_pdf_save(p, path, err);
+	pr_pdf_free(p);
 	free(pattern);
 	return st;
 }

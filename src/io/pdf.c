@@ -1,76 +1,33 @@
-/* Files written whole, and libharu documents that keep quiet. */
+/* PDF documents through libharu, the one io file that calls it: pages of
+ * text in the base-14 fonts (WinAnsi), barcodes as vector bars, lines and
+ * boxes. libharu's errors are recorded instead of printed, and the
+ * document is saved whole or not at all. */
 #include "pdf.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include <hpdf.h>
+
+#include "postroom/io/outfile.h"
 #include "postroom/xmem.h"
 
-/* ---------------------------------------------------------------- files */
+struct pr_pdf_page {
+	HPDF_Page page;
+	pr_pdf *doc;
+};
 
-pr_status pr_out_begin(const char *path, const char *suffix, char *tmp, size_t cap,
-		       int *fd, pr_error *err)
-{
-	if (fd)
-		*fd = -1;
-	if (!path || !*path)
-		return pr_fail(err, PR_EINVAL, "no output file named");
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
-	int dirlen = slash ? (int)(slash - path) + 1 : 0;
-	if (!*base)
-		return pr_fail(err, PR_EIO, "cannot write %s: it names a folder", path);
-	int n = snprintf(tmp, cap, "%.*s.%.40s.XXXXXX%s", dirlen, path, base,
-			 suffix ? suffix : "");
-	if (n < 0 || (size_t)n >= cap)
-		return pr_fail(err, PR_EIO, "cannot write %s: the path is too long", path);
-	int f = mkstemps(tmp, suffix ? (int)strlen(suffix) : 0);
-	if (f < 0) {
-		int e = errno;
-		tmp[0] = '\0';
-		return pr_fail(err, PR_EIO, "cannot write %s: %s", path, strerror(e));
-	}
-	/* mkstemps makes the file 0600; an output file is for others too. */
-	(void)fchmod(f, 0644);
-	if (fd)
-		*fd = f;
-	else
-		close(f);
-	return PR_OK;
-}
-
-void pr_out_abandon(const char *tmp)
-{
-	int e = errno;
-	if (tmp && *tmp)
-		unlink(tmp);
-	errno = e;
-}
-
-pr_status pr_out_commit(const char *tmp, const char *path, pr_error *err)
-{
-	int f = open(tmp, O_RDONLY | O_CLOEXEC);
-	if (f < 0 || fsync(f) != 0) {
-		int e = errno;
-		if (f >= 0)
-			close(f);
-		pr_out_abandon(tmp);
-		return pr_fail(err, PR_EIO, "cannot write %s: %s", path, strerror(e));
-	}
-	close(f);
-	if (rename(tmp, path) != 0) {
-		int e = errno;
-		pr_out_abandon(tmp);
-		return pr_fail(err, PR_EIO, "cannot write %s: %s", path, strerror(e));
-	}
-	return PR_OK;
-}
+struct pr_pdf {
+	HPDF_Doc doc;
+	HPDF_STATUS error, detail;   /* the first libharu error, 0 if none */
+	HPDF_Font font[PR_FONT_COUNT];
+	pr_pdf_page **page;          /* the pages made so far */
+	size_t pages;
+};
 
 /* ---------------------------------------------------------------- text */
 
@@ -149,16 +106,22 @@ static void HPDF_STDCALL on_error(HPDF_STATUS error, HPDF_STATUS detail, void *u
 	}
 }
 
-pr_status pr_pdf_new(pr_pdf *p, const char *title, pr_error *err)
+pr_status pr_pdf_new(pr_pdf **out, const char *title, pr_error *err)
 {
-	memset(p, 0, sizeof *p);
+	static const char *const names[PR_FONT_COUNT] = {
+		[PR_FONT_REGULAR] = "Helvetica", [PR_FONT_BOLD] = "Helvetica-Bold",
+		[PR_FONT_MONO] = "Courier-Bold",
+	};
+	*out = NULL;
+	pr_pdf *p = xcalloc(1, sizeof *p);
 	p->doc = HPDF_New(on_error, p);
-	if (!p->doc)
+	if (!p->doc) {
+		free(p);
 		return pr_fail(err, PR_EIO, "cannot start a PDF document (out of memory)");
+	}
 	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
-	p->regular = HPDF_GetFont(p->doc, "Helvetica", "WinAnsiEncoding");
-	p->bold = HPDF_GetFont(p->doc, "Helvetica-Bold", "WinAnsiEncoding");
-	p->mono = HPDF_GetFont(p->doc, "Courier-Bold", "WinAnsiEncoding");
+	for (int i = 0; i < PR_FONT_COUNT; i++)
+		p->font[i] = HPDF_GetFont(p->doc, names[i], "WinAnsiEncoding");
 	if (title) {
 		char t[256];
 		pr_winansi(title, t, sizeof t);
@@ -171,23 +134,23 @@ pr_status pr_pdf_new(pr_pdf *p, const char *title, pr_error *err)
 		pr_pdf_free(p);
 		return st;
 	}
+	*out = p;
 	return PR_OK;
 }
 
 void pr_pdf_free(pr_pdf *p)
 {
-	if (p && p->doc) {
+	if (!p)
+		return;
+	if (p->doc)
 		HPDF_Free(p->doc);
-		p->doc = NULL;
-	}
-	if (p) {
-		free(p->page);
-		p->page = NULL;
-		p->pages = 0;
-	}
+	for (size_t i = 0; i < p->pages; i++)
+		free(p->page[i]);
+	free(p->page);
+	free(p);
 }
 
-HPDF_Page pr_pdf_page(pr_pdf *p, double w, double h)
+pr_pdf_page *pr_pdf_page_add(pr_pdf *p, double w, double h)
 {
 	if (p->error)
 		return NULL;
@@ -198,11 +161,30 @@ HPDF_Page pr_pdf_page(pr_pdf *p, double w, double h)
 	HPDF_Page_SetHeight(page, (HPDF_REAL)h);
 	if ((p->pages & (p->pages - 1)) == 0)
 		p->page = xrealloc(p->page, (p->pages ? p->pages * 2 : 1) * sizeof *p->page);
-	p->page[p->pages++] = page;
-	return page;
+	pr_pdf_page *pg = xmalloc(sizeof *pg);
+	pg->page = page;
+	pg->doc = p;
+	p->page[p->pages++] = pg;
+	return pg;
 }
 
-double pr_pdf_width(HPDF_Font font, double size, const char *text)
+size_t pr_pdf_page_count(const pr_pdf *p)
+{
+	return p->pages;
+}
+
+pr_pdf_page *pr_pdf_page_at(pr_pdf *p, size_t i)
+{
+	return i < p->pages ? p->page[i] : NULL;
+}
+
+static HPDF_Font font_of(const pr_pdf *p, pr_pdf_font font)
+{
+	return (unsigned)font < PR_FONT_COUNT ? p->font[font] : NULL;
+}
+
+/* The width in points of WinAnsi TEXT in FONT at SIZE. */
+static double winansi_width(HPDF_Font font, double size, const char *text)
 {
 	if (!font || !text || !*text)
 		return 0;
@@ -211,21 +193,34 @@ double pr_pdf_width(HPDF_Font font, double size, const char *text)
 	return tw.width * size / 1000.0;
 }
 
-void pr_pdf_text(HPDF_Page page, HPDF_Font font, double size, double x, double y,
+double pr_pdf_width(const pr_pdf *p, pr_pdf_font font, double size, const char *text)
+{
+	size_t cap = (text ? strlen(text) : 0) + 1;
+	char *t = xmalloc(cap);
+	pr_winansi(text, t, cap);
+	double w = winansi_width(font_of(p, font), size, t);
+	free(t);
+	return w;
+}
+
+void pr_pdf_text(pr_pdf_page *pg, pr_pdf_font font, double size, double x, double y,
 		 int align, double max_w, const char *text)
 {
-	if (!page || !font)
+	if (!pg)
+		return;
+	HPDF_Font f = font_of(pg->doc, font);
+	if (!f)
 		return;
 	size_t cap = (text ? strlen(text) : 0) + 4;
 	char *t = xmalloc(cap);
 	pr_winansi(text, t, cap);
-	double w = pr_pdf_width(font, size, t);
+	double w = winansi_width(f, size, t);
 	if (max_w > 0 && w > max_w) {
 		size_t len = strlen(t);
 		while (len > 0) {
 			len--;
 			memcpy(t + len, "...", 4);
-			w = pr_pdf_width(font, size, t);
+			w = winansi_width(f, size, t);
 			if (w <= max_w)
 				break;
 		}
@@ -234,17 +229,17 @@ void pr_pdf_text(HPDF_Page page, HPDF_Font font, double size, double x, double y
 		x -= w / 2;
 	else if (align == PR_RIGHT)
 		x -= w;
-	HPDF_Page_BeginText(page);
-	HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)size);
-	HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)y, t);
-	HPDF_Page_EndText(page);
+	HPDF_Page_BeginText(pg->page);
+	HPDF_Page_SetFontAndSize(pg->page, f, (HPDF_REAL)size);
+	HPDF_Page_TextOut(pg->page, (HPDF_REAL)x, (HPDF_REAL)y, t);
+	HPDF_Page_EndText(pg->page);
 	free(t);
 }
 
-void pr_pdf_bars(HPDF_Page page, const char *pattern, double x, double y,
+void pr_pdf_bars(pr_pdf_page *pg, const char *pattern, double x, double y,
 		 double module, double h)
 {
-	if (!page || !pattern)
+	if (!pg || !pattern)
 		return;
 	int any = 0;
 	for (size_t i = 0; pattern[i];) {
@@ -255,13 +250,43 @@ void pr_pdf_bars(HPDF_Page page, const char *pattern, double x, double y,
 		size_t j = i;
 		while (pattern[j] == '1')
 			j++;
-		HPDF_Page_Rectangle(page, (HPDF_REAL)(x + (double)i * module), (HPDF_REAL)y,
+		HPDF_Page_Rectangle(pg->page, (HPDF_REAL)(x + (double)i * module), (HPDF_REAL)y,
 				    (HPDF_REAL)((double)(j - i) * module), (HPDF_REAL)h);
 		any = 1;
 		i = j;
 	}
 	if (any)
-		HPDF_Page_Fill(page);
+		HPDF_Page_Fill(pg->page);
+}
+
+void pr_pdf_fill_rect(pr_pdf_page *pg, double x, double y, double w, double h)
+{
+	if (!pg)
+		return;
+	HPDF_Page_Rectangle(pg->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+	HPDF_Page_Fill(pg->page);
+}
+
+void pr_pdf_line(pr_pdf_page *pg, double x1, double y1, double x2, double y2,
+		 double width, double grey)
+{
+	if (!pg)
+		return;
+	HPDF_Page_SetGrayStroke(pg->page, (HPDF_REAL)grey);
+	HPDF_Page_SetLineWidth(pg->page, (HPDF_REAL)width);
+	HPDF_Page_MoveTo(pg->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
+	HPDF_Page_LineTo(pg->page, (HPDF_REAL)x2, (HPDF_REAL)y2);
+	HPDF_Page_Stroke(pg->page);
+	HPDF_Page_SetGrayStroke(pg->page, 0);
+}
+
+void pr_pdf_box(pr_pdf_page *pg, double x, double y, double w, double h, double width)
+{
+	if (!pg)
+		return;
+	HPDF_Page_SetLineWidth(pg->page, (HPDF_REAL)width);
+	HPDF_Page_Rectangle(pg->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+	HPDF_Page_Stroke(pg->page);
 }
 
 pr_status pr_pdf_save(pr_pdf *p, const char *path, pr_error *err)

@@ -1,6 +1,6 @@
 /* Printing: to a CUPS queue through libcups, or, with no printer named in
  * the configuration, into the spool folder. */
-#include "postroom/printer.h"
+#include "postroom/io/printer.h"
 
 #include <ctype.h>
 #include <dirent.h>

@@ -233,7 +233,7 @@ static void watch_signals(void)
 
 /* Runs the console until the operator quits: 0, or 128 + the signal that
  * ended it (SIGINT, SIGTERM, SIGHUP: the terminal is restored first); the
- * status of app_open_db when the database cannot be opened; 2 when
+ * 1 when the database cannot be opened (the reason on stderr); 2 when
  * POSTROOM_SCREEN names no screen.
  *
  * Environment: POSTROOM_SCREEN=NAME opens that screen first ("reports",
@@ -255,9 +255,12 @@ int ui_run(pr_app *app)
 			return 2;
 		}
 	}
-	int rc = app_open_db(app, 0);
-	if (rc != 0)
-		return rc;
+	pr_error err;
+	pr_error_clear(&err);
+	if (pr_app_open_db(app, false, &err) != PR_OK) {
+		fprintf(stderr, "postroom: %s\n", err.msg);
+		return 1;
+	}
 
 	setlocale(LC_ALL, "");
 	SCREEN *scr = newterm(NULL, stdout, stdin);

@@ -28,8 +28,8 @@
 
 #include "postroom/batch.h"
 #include "postroom/item.h"
-#include "postroom/printer.h"
-#include "postroom/sheets.h"
+#include "postroom/io/printer.h"
+#include "postroom/service/print.h"
 #include "postroom/xmem.h"
 
 #include "deptpick.h"

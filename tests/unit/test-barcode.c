@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "postroom/barcode.h"
+#include "postroom/io/barcode.h"
 #include "postroom/ref.h"
 
 #define REF "I261120-0042K"

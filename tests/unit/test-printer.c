@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "postroom/config.h"
-#include "postroom/printer.h"
+#include "postroom/io/printer.h"
 #include "postroom/xmem.h"
 
 #define CUPS_SCRIPT "tests/cups.sh"

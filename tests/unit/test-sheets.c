@@ -9,9 +9,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "postroom/barcode.h"
+#include "postroom/io/barcode.h"
 #include "postroom/ref.h"
-#include "postroom/sheets.h"
+#include "postroom/io/sheets.h"
 #include "../../src/io/pdf.h" /* pr_winansi */
 
 #define ZOE "Zo\xc3\xab Bront\xc3\xab" /* "Zoë Brontë" */

@@ -1,7 +1,7 @@
 /* Printing (libcups): to the CUPS printer named in the configuration, or,
  * with none named, into the spool folder. */
-#ifndef POSTROOM_PRINTER_H
-#define POSTROOM_PRINTER_H
+#ifndef POSTROOM_IO_PRINTER_H
+#define POSTROOM_IO_PRINTER_H
 
 #include "postroom/config.h"
 #include "postroom/status.h"

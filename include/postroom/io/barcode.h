@@ -1,6 +1,6 @@
 /* Barcodes out (libzint): Code 128 labels and rasters for documents. */
-#ifndef POSTROOM_BARCODE_H
-#define POSTROOM_BARCODE_H
+#ifndef POSTROOM_IO_BARCODE_H
+#define POSTROOM_IO_BARCODE_H
 
 #include "postroom/status.h"
 

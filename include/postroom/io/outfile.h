@@ -1,0 +1,24 @@
+/* Output files written whole or not at all (the io layer's -o FILE and
+ * every archive file): a temporary file beside PATH, renamed into place. */
+#ifndef POSTROOM_IO_OUTFILE_H
+#define POSTROOM_IO_OUTFILE_H
+
+#include <stddef.h>
+
+#include "postroom/status.h"
+
+/* Creates a new empty temporary file in PATH's folder whose name ends in
+ * SUFFIX (".png": some writers pick the format from it) and writes its name
+ * to TMP (CAP bytes). *FD (may be NULL: the file is closed) gets the open
+ * descriptor. PR_EIO naming PATH and the reason when it cannot. */
+pr_status pr_out_begin(const char *path, const char *suffix, char *tmp, size_t cap,
+		       int *fd, pr_error *err);
+
+/* Flushes TMP to disk and renames it to PATH; on failure removes TMP and
+ * gives PR_EIO naming PATH. */
+pr_status pr_out_commit(const char *tmp, const char *path, pr_error *err);
+
+/* Removes TMP (after a failure); keeps errno. */
+void pr_out_abandon(const char *tmp);
+
+#endif

@@ -1,0 +1,69 @@
+/* Output files written whole or not at all: a new temporary file beside
+ * the target, flushed to disk, then renamed over it. No outside library. */
+#include "postroom/io/outfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+pr_status pr_out_begin(const char *path, const char *suffix, char *tmp, size_t cap,
+		       int *fd, pr_error *err)
+{
+	if (fd)
+		*fd = -1;
+	if (!path || !*path)
+		return pr_fail(err, PR_EINVAL, "no output file named");
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	int dirlen = slash ? (int)(slash - path) + 1 : 0;
+	if (!*base)
+		return pr_fail(err, PR_EIO, "cannot write %s: it names a folder", path);
+	int n = snprintf(tmp, cap, "%.*s.%.40s.XXXXXX%s", dirlen, path, base,
+			 suffix ? suffix : "");
+	if (n < 0 || (size_t)n >= cap)
+		return pr_fail(err, PR_EIO, "cannot write %s: the path is too long", path);
+	int f = mkstemps(tmp, suffix ? (int)strlen(suffix) : 0);
+	if (f < 0) {
+		int e = errno;
+		tmp[0] = '\0';
+		return pr_fail(err, PR_EIO, "cannot write %s: %s", path, strerror(e));
+	}
+	/* mkstemps makes the file 0600; an output file is for others too. */
+	(void)fchmod(f, 0644);
+	if (fd)
+		*fd = f;
+	else
+		close(f);
+	return PR_OK;
+}
+
+void pr_out_abandon(const char *tmp)
+{
+	int e = errno;
+	if (tmp && *tmp)
+		unlink(tmp);
+	errno = e;
+}
+
+pr_status pr_out_commit(const char *tmp, const char *path, pr_error *err)
+{
+	int f = open(tmp, O_RDONLY | O_CLOEXEC);
+	if (f < 0 || fsync(f) != 0) {
+		int e = errno;
+		if (f >= 0)
+			close(f);
+		pr_out_abandon(tmp);
+		return pr_fail(err, PR_EIO, "cannot write %s: %s", path, strerror(e));
+	}
+	close(f);
+	if (rename(tmp, path) != 0) {
+		int e = errno;
+		pr_out_abandon(tmp);
+		return pr_fail(err, PR_EIO, "cannot write %s: %s", path, strerror(e));
+	}
+	return PR_OK;
+}
