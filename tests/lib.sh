@@ -5,18 +5,42 @@
 #   check DESC CMD...          passes when CMD exits 0
 #   expect_exit N DESC CMD...  passes when CMD exits with status N
 #   expect_out DESC PATTERN    passes when $OUT (last run's stdout) matches
+#   expect_err DESC PATTERN    passes when $ERR (last run's stderr) matches
+#   expect_eq DESC GOT WANT    passes when GOT is WANT
 #   run CMD...   runs CMD capturing $OUT, $ERR and $RC
+#   plan N       declares the number of checks (a suite that stops early fails)
+#   at_exit CMD  cleans up when the suite ends
 set -u
 : "${POSTROOM_BIN:?set POSTROOM_BIN to the postroom binary}"
 TESTDIR=$(mktemp -d "${TMPDIR:-/tmp}/postroom-t.XXXXXX")
-trap 'rm -rf "$TESTDIR"' EXIT
+_n=0 _planned="" _cleanups=""
+
+# plan N: the suite will make N checks; printed as TAP's "1..N", and a
+# suite that ends having made another number fails, so one that stops
+# early cannot pass.
+plan() { _planned=$1; echo "1..$1"; }
+
+# at_exit CMD: runs CMD when the suite ends, however it ends (latest first).
+at_exit() { _cleanups="$1; $_cleanups"; }
+
+_on_exit() {
+	_rc=$?
+	eval "$_cleanups"
+	if [ -n "$_planned" ] && [ "$_n" -ne "$_planned" ]; then
+		echo "not ok $((_n + 1)) - planned $_planned checks but made $_n"
+		_rc=1
+	fi
+	rm -rf "$TESTDIR"
+	exit "$_rc"
+}
+trap _on_exit EXIT
+trap 'exit 143' TERM INT HUP
 export HOME="$TESTDIR/home" XDG_CONFIG_HOME="$TESTDIR/home/.config" \
 	XDG_DATA_HOME="$TESTDIR/home/.local/share"
 mkdir -p "$HOME"
 . tests/env.sh
 DB="$TESTDIR/post.db"
 export POSTROOM_DB="$DB"
-_n=0
 
 pr() { "$POSTROOM_BIN" "$@"; }
 
@@ -52,11 +76,15 @@ expect_exit() {
 	[ "$RC" -eq "$want" ] && _report 1 "$desc" || _report 0 "$desc (wanted exit $want)"
 }
 
+# An empty pattern (often one built from a variable that is empty by
+# mistake) would match anything: it fails the check instead.
 expect_out() {
+	if [ -z "$2" ]; then _report 0 "$1 (empty pattern)"; return; fi
 	if printf '%s\n' "$OUT" | grep -Eq -- "$2"; then _report 1 "$1"; else _report 0 "$1 (no match for /$2/)"; fi
 }
 
 expect_err() {
+	if [ -z "$2" ]; then _report 0 "$1 (empty pattern)"; return; fi
 	if printf '%s\n' "$ERR" | grep -Eq -- "$2"; then _report 1 "$1"; else _report 0 "$1 (stderr lacks /$2/)"; fi
 }
 

@@ -5,8 +5,7 @@
 . tests/lib.sh
 . tests/cups.sh
 
-trap 'cups_stop; rm -rf "$TESTDIR"' EXIT
-trap 'exit 143' TERM INT HUP
+at_exit cups_stop
 
 skip_all() {
 	for what in "$@"; do

@@ -13,7 +13,7 @@ pr dept add ASC --name "Adult Social Care" --email asc@county.example >/dev/null
 I1=$(pr item add --dept ASC --sender S --addressee A --batch 2>/dev/null)
 B1=$(pr batch list --format csv | tail -1 | cut -d, -f1)
 
-trap 'cups_stop "$TESTDIR/cups"; rm -rf "$TESTDIR"' EXIT
+at_exit 'cups_stop "$TESTDIR/cups"'
 cups_start "$TESTDIR/cups" $$ >/dev/null 2>"$TESTDIR/cups-start.log" ||
 	outside_failed "the private cupsd" "$TESTDIR/cups-start.log"
 RC=0 OUT="" ERR=""

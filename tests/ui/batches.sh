@@ -73,8 +73,8 @@ expect_re "the count follows" "$B ASC +2 open"
 # Pick from the department's unbatched items: A2 (back) and A4.
 keys u
 expect_screen "u lists the department's unbatched items" "ASC items not in a batch"
-expect_screen "the removed item is there again" "$A2"
-expect_screen "and the one never batched" "$A4"
+expect_body "the removed item is there again, in the list" "$A2"
+expect_body "and the one never batched" "$A4"
 keys Down Enter
 expect_screen "Enter adds the highlighted one" "Added $A4 to $B (3 items)"
 keys Escape

@@ -34,14 +34,14 @@ keys e
 wait_for "Mark as an exception"
 keys l
 expect_screen "a first letter picks the reason: the result shows" "$I2 is an exception: Legal original"
-expect_re "the list shows the new state" "$I2 .*exception"
+expect_body "the list shows the new state" "$I2 .*exception"
 
 keys H
 expect_screen "H asks who takes it" "Hand $I2 over to"
 typetext "Jo Bloggs"
 keys Enter
 expect_screen "the hand-over is confirmed with the name" "$I2 handed over to Jo Bloggs at 09:30"
-expect_re "the list shows it handed over" "$I2 .*handed-over"
+expect_body "the list shows it handed over" "$I2 .*handed-over"
 
 run pr item show "$I2"
 expect_out "item show: the exception reason" "^Exception +Legal original"

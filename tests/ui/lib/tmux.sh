@@ -12,6 +12,9 @@
 #   ui_quit                   F10, then waits for the exit line
 #   expect_screen DESC TEXT   a TAP line: TEXT shows (waits for it)
 #   expect_re DESC REGEX      a TAP line: a line matches REGEX (waits for it)
+#   expect_body DESC REGEX    the same, looking only between the header and
+#                             the status line (a list or form, never the
+#                             message that reports what was done)
 #   check_asan DESC           a TAP line: no sanitizer report was written
 NOW=2026-11-20T09:30:00
 export POSTROOM_NOW=$NOW
@@ -27,7 +30,7 @@ _kill_all() {
 		_k=$((_k + 1))
 	done
 }
-trap '_kill_all; rm -rf "$TESTDIR"' EXIT
+at_exit _kill_all
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux is not installed"; exit 0; }
 
 ui_start() {
@@ -48,7 +51,8 @@ keys() { tmux -L "$SOCK" send-keys -t "$SESSION" "$@" 2>/dev/null; }
 typetext() { tmux -L "$SOCK" send-keys -t "$SESSION" -l "$1" 2>/dev/null; }
 screen() { tmux -L "$SOCK" capture-pane -p -t "$SESSION" "$@" 2>/dev/null; }
 
-wait_for() { # wait_for TEXT [SECONDS]
+wait_for() { # wait_for TEXT [SECONDS]; an empty TEXT never shows
+	[ -n "$1" ] || return 1
 	_wi=0 _max=$(( ${2:-10} * 10 ))
 	while [ "$_wi" -lt "$_max" ]; do
 		screen | grep -Fq -- "$1" && return 0
@@ -58,7 +62,8 @@ wait_for() { # wait_for TEXT [SECONDS]
 	return 1
 }
 
-wait_re() { # wait_re REGEX [SECONDS]
+wait_re() { # wait_re REGEX [SECONDS]; an empty REGEX never matches
+	[ -n "$1" ] || return 1
 	_wi=0 _max=$(( ${2:-10} * 10 ))
 	while [ "$_wi" -lt "$_max" ]; do
 		screen | grep -Eq -- "$1" && return 0
@@ -68,7 +73,23 @@ wait_re() { # wait_re REGEX [SECONDS]
 	return 1
 }
 
-gone() { # gone TEXT [SECONDS]
+# The screen without its header (top line), status line and key bar (the
+# two bottom lines).
+body() { screen | sed '1d;$d' | sed '$d'; }
+
+wait_body() { # wait_body REGEX [SECONDS]; an empty REGEX never matches
+	[ -n "$1" ] || return 1
+	_wi=0 _max=$(( ${2:-10} * 10 ))
+	while [ "$_wi" -lt "$_max" ]; do
+		body | grep -Eq -- "$1" && return 0
+		sleep 0.1
+		_wi=$((_wi + 1))
+	done
+	return 1
+}
+
+gone() { # gone TEXT [SECONDS]; an empty TEXT is never gone
+	[ -n "$1" ] || return 1
 	_wi=0 _max=$(( ${2:-10} * 10 ))
 	while [ "$_wi" -lt "$_max" ]; do
 		screen | grep -Fq -- "$1" || return 0
@@ -93,6 +114,16 @@ expect_re() { # expect_re DESC REGEX
 		_report 1 "$1"
 	else
 		RC=- OUT="no line matches /$2/:
+$(screen)" ERR=
+		_report 0 "$1"
+	fi
+}
+
+expect_body() { # expect_body DESC REGEX
+	if wait_body "$2"; then
+		_report 1 "$1"
+	else
+		RC=- OUT="no line between header and status matches /$2/:
 $(screen)" ERR=
 		_report 0 "$1"
 	fi
