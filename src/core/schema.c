@@ -266,6 +266,44 @@ static const char *const migrations[] = {
 	"CREATE INDEX audit_at ON audit_events(at);\n",
 	/* 3: the order items were put in their batch (the tray order). */
 	"ALTER TABLE items ADD COLUMN batch_pos INTEGER;\n",
+	/* 4: scan ingest. A scan file is recorded once (its SHA-256), whatever
+	 * became of it; each item's pages are one PDF in the archive, with the
+	 * blank pages left out of it kept in another; what could not be
+	 * matched to an item is a scan problem holding its pages. */
+	"ALTER TABLE scan_files ADD COLUMN name TEXT;\n"
+	"ALTER TABLE scan_files ADD COLUMN archive_path TEXT;\n"
+	"ALTER TABLE scan_files ADD COLUMN problems INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE scan_files ADD COLUMN items INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE scan_files ADD COLUMN ingested_by TEXT;\n"
+	"CREATE UNIQUE INDEX scan_files_sha ON scan_files(sha256)\n"
+	"  WHERE status = 'ingested';\n"
+	"ALTER TABLE scan_images ADD COLUMN page_list TEXT NOT NULL DEFAULT '';\n"
+	"ALTER TABLE scan_images ADD COLUMN blank_pages INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE scan_images ADD COLUMN blank_list TEXT NOT NULL DEFAULT '';\n"
+	"ALTER TABLE scan_images ADD COLUMN blank_pdf_path TEXT;\n"
+	"ALTER TABLE scan_images ADD COLUMN sha256 TEXT;\n"
+	"ALTER TABLE scan_images ADD COLUMN dpi INTEGER;\n"
+	"ALTER TABLE scan_images ADD COLUMN current INTEGER NOT NULL DEFAULT 1;\n"
+	"CREATE TABLE scan_problems (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  scan_file_id INTEGER NOT NULL REFERENCES scan_files(id),\n"
+	"  kind TEXT NOT NULL,\n"
+	"  batch_id INTEGER REFERENCES batches(id),\n"
+	"  ref TEXT,\n"
+	"  detail TEXT NOT NULL,\n"
+	"  pages INTEGER NOT NULL DEFAULT 0,\n"
+	"  page_list TEXT NOT NULL DEFAULT '',\n"
+	"  pdf_path TEXT,\n"
+	"  sha256 TEXT,\n"
+	"  status TEXT NOT NULL DEFAULT 'open'\n"
+	"    CHECK (status = 'open' OR status = 'assigned' OR status = 'set-aside'),\n"
+	"  item_id INTEGER REFERENCES items(id),\n"
+	"  resolution TEXT,\n"
+	"  resolved_by TEXT,\n"
+	"  resolved_at INTEGER,\n"
+	"  created_at INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX scan_problems_open ON scan_problems(status, id);\n",
 };
 
 int pr_schema_version(void)
