@@ -139,6 +139,7 @@ install: all
 	install -m 0644 man/postroom.1 $(DESTDIR)$(PREFIX)/share/man/man1/postroom.1
 	install -m 0644 man/postroom.conf.5 $(DESTDIR)$(PREFIX)/share/man/man5/postroom.conf.5
 	install -m 0644 config/postroom.conf $(DESTDIR)$(PREFIX)/share/doc/postroom/postroom.conf.example
+	install -D -m 0644 config/postroom.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/postroom
 
 clean:
 	rm -rf build

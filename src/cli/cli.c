@@ -1,111 +1,72 @@
-/* The command table, dispatch, argument parsing and error reporting. */
+/* Dispatch by the command table, argument parsing and error reporting. */
 #include "cli.h"
 #include "postroom/batch.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Every command with its usage lines; `postroom --help` prints them in this
- * order and a usage error prints the lines of its command. */
-static const struct command {
-	const char *name;
-	cli_fn fn;
-	const char *usage[8];
-} commands[] = {
-	{ "init", cmd_init, { "init" } },
-	{ "demo", cmd_demo, { "demo [--days N] [--seed N] [--if-empty]" } },
-	{ "dept", cmd_dept, {
-		"dept add CODE --name NAME --email ADDRESS",
-		"dept list [--format text|csv|json]" } },
-	{ "operator", cmd_operator, {
-		"operator add LOGIN --role operator|supervisor|admin [--name NAME]",
-		"operator list [--format text|csv|json]" } },
-	{ "item", cmd_item, {
-		"item add --dept CODE --sender S --addressee A [--kind letter|large-letter|parcel]\n"
-		"         [--service standard|recorded|special-delivery] [--tracking REF]\n"
-		"         [--flag private|remittance|legal|bulky|urgent|damaged]... [--received TIME]\n"
-		"         [--batch]",
-		"item list [--from DAY] [--to DAY] [--dept CODE] [--status S] [--limit N]\n"
-		"          [--format text|csv|json]",
-		"item show REF [--format text|json]",
-		"item exception REF --reason TEXT",
-		"item handover REF --to NAME" } },
-	{ "batch", cmd_batch, {
-		"batch open --dept CODE",
-		"batch add BATCH REF...",
-		"batch remove BATCH REF",
-		"batch close BATCH [--print]",
-		"batch list [--status S] [--dept CODE] [--limit N] [--format text|csv|json]",
-		"batch show BATCH [--format text|csv|json]",
-		"batch sheets BATCH -o FILE.pdf [--print]" } },
-	{ "label", cmd_label, { "label REF -o FILE.png|svg|eps|pdf [--print]" } },
-	{ "report", cmd_report, {
-		"report daily|weekly|monthly [--from DAY] [--to DAY] [--dept CODE]",
-		"report dept [--from DAY] [--to DAY] [--dept CODE]",
-		"report backlog [--dept CODE]",
-		"report cycle [--from DAY] [--to DAY] [--dept CODE]",
-		"report operators [--from DAY] [--to DAY]",
-		"report check",
-		"report accountable [--date DAY] [-o FILE.pdf] [--print]" } },
-	{ "target", cmd_target, {
-		"target set PERCENT [--from DAY]",
-		"target list [--format text|csv|json]" } },
-	{ "config", cmd_config, { "config [--format text|csv|json]" } },
-};
-
-#define NCOMMANDS (sizeof commands / sizeof commands[0])
-
-const char *cli_usage_of(const char *name)
+/* Whether ARGS ask for help: "--help" before any "--". */
+static bool wants_help(int argc, char **argv)
 {
-	size_t n = strcspn(name, " ");
-	for (size_t i = 0; i < NCOMMANDS; i++) {
-		if (strlen(commands[i].name) != n || strncmp(commands[i].name, name, n))
-			continue;
-		for (int j = 0; j < 8 && commands[i].usage[j]; j++)
-			if (strncmp(commands[i].usage[j], name, strlen(name)) == 0)
-				return commands[i].usage[j];
-		return commands[i].usage[0];
-	}
-	return NULL;
+	for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0)
+			return true;
+	return false;
 }
 
-void cli_usage(FILE *f)
+/* The usage error of GROUP given no subcommand, or the unknown WORD. */
+static int sub_error(const cli_command *group, const char *word)
 {
-	fprintf(f,
-		"usage: postroom [--db PATH] [--config PATH] [COMMAND ...]\n"
-		"\n"
-		"The operator console of a council's post room. Without a command, on a\n"
-		"terminal, it opens the console; with one it runs it and exits.\n"
-		"\n"
-		"Commands:\n");
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		for (int j = 0; j < 8 && commands[i].usage[j]; j++)
-			fprintf(f, "  postroom %s\n", commands[i].usage[j]);
-	fprintf(f,
-		"\n"
-		"Options:\n"
-		"  --db PATH        the database (also $POSTROOM_DB)\n"
-		"  --config PATH    the configuration file (also $POSTROOM_CONFIG)\n"
-		"  --help, --version\n"
-		"Listing and report commands take --format text|csv|json.\n"
-		"\n"
-		"Exit status: 0 done, 1 failed, 2 bad usage. See postroom(1).\n");
+	const char *noun = group->noun ? group->noun : "subcommand";
+	if (word)
+		return cli_usage_error(group->name, "unknown %s '%s'", noun, word);
+	char list[512] = "";
+	size_t n, count = 0, done = 0;
+	const cli_command *all = cli_commands(&n);
+	for (size_t i = 0; i < n; i++)
+		count += cli_is_sub(&all[i], group);
+	for (size_t i = 0; i < n; i++) {
+		if (!cli_is_sub(&all[i], group))
+			continue;
+		size_t len = strlen(list);
+		done++;
+		snprintf(list + len, sizeof list - len, "%s%s",
+			 done == 1 ? "" : done == count ? " or " : ", ",
+			 cli_command_word(&all[i]));
+	}
+	if (group->noun)
+		return cli_usage_error(group->name, "say which %s: %s", noun, list);
+	return cli_usage_error(group->name, "say %s", list);
 }
 
 int cli_run(pr_app *app, int argc, char **argv)
 {
-	if (strcmp(argv[0], "help") == 0) {
-		cli_usage(stdout);
+	const cli_command *c = cli_command_find(argv[0]);
+	if (!c || strchr(argv[0], ' ')) {
+		cli_error("unknown command '%s' (see 'postroom --help')", argv[0]);
+		return EXIT_USAGE;
+	}
+	int used = 1;
+	if (!c->fn) {
+		if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+			cli_help(stdout, c);
+			return EXIT_OK;
+		}
+		if (argc < 2)
+			return sub_error(c, NULL);
+		const cli_command *sub = cli_sub_find(c, argv[1]);
+		if (!sub)
+			return sub_error(c, argv[1]);
+		c = sub;
+		used = 2;
+	}
+	if (wants_help(argc - used, argv + used)) {
+		cli_help(stdout, c);
 		return EXIT_OK;
 	}
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		if (strcmp(commands[i].name, argv[0]) == 0)
-			return commands[i].fn(app, argc, argv);
-	cli_error("unknown command '%s' (see 'postroom --help')", argv[0]);
-	return EXIT_USAGE;
+	return c->fn(app, argc - used, argv + used);
 }
 
 void cli_error(const char *fmt, ...)
@@ -126,9 +87,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	const char *usage = cli_usage_of(cmd);
-	if (usage)
-		fprintf(stderr, "usage: postroom %s\n", usage);
+	const cli_command *c = cli_command_find(cmd);
+	if (c && c->fn)
+		cli_usage_lines(stderr, c, "usage: ");
+	else if (c)
+		cli_group_usage(stderr, c);
 	return EXIT_USAGE;
 }
 
@@ -149,54 +112,42 @@ bool cli_db(pr_app *app, bool create)
 	return true;
 }
 
-/* Finds NAME in SPEC; returns 0 unknown, 1 switch, 2 value, 3 repeatable. */
-static int spec_kind(const char *spec, const char *name, size_t len)
+/* Stores option O with VALUE (NULL for a switch) as ARG spelt it. */
+static bool add_opt(cli_args *a, const cli_option *o, const char *value, const char *arg,
+		    size_t arglen)
 {
-	if (len == 6 && strncmp(name, "format", 6) == 0)
-		return 2;
-	const char *p = spec;
-	while (p && *p) {
-		size_t n = strcspn(p, "=,");
-		if (n == len && strncmp(p, name, len) == 0) {
-			if (p[n] != '=')
-				return 1;
-			return p[n + 1] == '*' ? 3 : 2;
+	if (!(o->flags & OPT_REPEAT)) {
+		for (int j = 0; j < a->nopt; j++) {
+			if (a->opt[j].name == o->name) {
+				cli_usage_error(a->cmd, "option '%.*s' is given twice",
+						(int)arglen, arg);
+				return false;
+			}
 		}
-		p = strchr(p, ',');
-		if (p)
-			p++;
 	}
-	return 0;
+	if (a->nopt == CLI_MAX_ARGS) {
+		cli_usage_error(a->cmd, "too many options");
+		return false;
+	}
+	a->opt[a->nopt].name = o->name;
+	a->opt[a->nopt].value = value;
+	a->nopt++;
+	return true;
 }
 
-bool cli_parse(cli_args *a, const char *cmd, const char *spec, int argc, char **argv)
+bool cli_parse(cli_args *a, const char *cmd, int argc, char **argv)
 {
+	const cli_command *c = cli_command_find(cmd);
+	if (!c) {
+		cli_error("internal error: '%s' is not in the command table", cmd);
+		abort();
+	}
 	memset(a, 0, sizeof *a);
 	a->cmd = cmd;
 	bool only_pos = false;
 	for (int i = 0; i < argc; i++) {
 		char *arg = argv[i];
-		/* "-o FILE": a one-letter option, named in SPEC as "o=". */
-		if (!only_pos && arg[0] == '-' && isalpha((unsigned char)arg[1]) &&
-		    arg[2] == '\0' && spec_kind(spec, arg + 1, 1) != 0) {
-			if (spec_kind(spec, arg + 1, 1) >= 2 && i + 1 >= argc) {
-				cli_usage_error(cmd, "option '%s' needs a value", arg);
-				return false;
-			}
-			if (a->nopt == CLI_MAX_ARGS) {
-				cli_usage_error(cmd, "too many options");
-				return false;
-			}
-			a->opt[a->nopt].name = arg + 1;
-			a->opt[a->nopt].value = spec_kind(spec, arg + 1, 1) >= 2 ? argv[++i] : NULL;
-			a->nopt++;
-			continue;
-		}
-		if (only_pos || arg[0] != '-' || arg[1] != '-') {
-			if (!only_pos && arg[0] == '-' && arg[1] != '\0') {
-				cli_usage_error(cmd, "unknown option '%s'", arg);
-				return false;
-			}
+		if (only_pos || arg[0] != '-' || arg[1] == '\0') {
 			if (a->npos == CLI_MAX_ARGS) {
 				cli_usage_error(cmd, "too many arguments");
 				return false;
@@ -204,53 +155,37 @@ bool cli_parse(cli_args *a, const char *cmd, const char *spec, int argc, char **
 			a->pos[a->npos++] = arg;
 			continue;
 		}
-		if (arg[2] == '\0') {
+		if (strcmp(arg, "--") == 0) {
 			only_pos = true;
 			continue;
 		}
-		const char *name = arg + 2, *eq = strchr(name, '=');
+		bool is_long = arg[1] == '-';
+		const char *name = arg + (is_long ? 2 : 1);
+		const char *eq = is_long ? strchr(name, '=') : NULL;
 		size_t len = eq ? (size_t)(eq - name) : strlen(name);
-		int kind = spec_kind(spec, name, len);
-		if (kind == 0) {
-			cli_usage_error(cmd, "unknown option '--%.*s'", (int)len, name);
+		size_t arglen = (size_t)(name - arg) + len;
+		const cli_option *o = cli_option_find(c, name, len, is_long);
+		if (!o) {
+			cli_usage_error(cmd, "unknown option '%.*s'", (int)arglen, arg);
 			return false;
 		}
 		const char *value = NULL;
-		if (kind == 1 && eq) {
-			cli_usage_error(cmd, "option '--%.*s' takes no value", (int)len, name);
-			return false;
-		}
-		if (kind >= 2) {
-			if (eq)
-				value = eq + 1;
-			else if (i + 1 < argc)
-				value = argv[++i];
-			else {
-				cli_usage_error(cmd, "option '--%s' needs a value", name);
+		if (!cli_option_takes_value(o)) {
+			if (eq) {
+				cli_usage_error(cmd, "option '%.*s' takes no value",
+						(int)arglen, arg);
 				return false;
 			}
-		}
-		if (kind == 2 || kind == 1) {
-			for (int j = 0; j < a->nopt; j++) {
-				if (strlen(a->opt[j].name) == len &&
-				    strncmp(a->opt[j].name, name, len) == 0) {
-					cli_usage_error(cmd, "option '--%.*s' is given "
-							"twice", (int)len, name);
-					return false;
-				}
-			}
-		}
-		if (a->nopt == CLI_MAX_ARGS) {
-			cli_usage_error(cmd, "too many options");
+		} else if (eq) {
+			value = eq + 1;
+		} else if (i + 1 < argc) {
+			value = argv[++i];
+		} else {
+			cli_usage_error(cmd, "option '%s' needs a value", arg);
 			return false;
 		}
-		/* Keep the name NUL-terminated without touching argv's '=':
-		 * it lives in the option string itself up to LEN. */
-		a->opt[a->nopt].name = name;
-		a->opt[a->nopt].value = value;
-		if (eq)
-			*(char *)eq = '\0';
-		a->nopt++;
+		if (!add_opt(a, o, value, arg, arglen))
+			return false;
 	}
 	return true;
 }

@@ -30,14 +30,14 @@ static bool batch_row(const pr_batch *b, void *ud)
 	return true;
 }
 
-static int batch_list(pr_app *app, int argc, char **argv)
+int cmd_batch_list(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	cli_format fmt;
 	pr_error err;
 	long limit = 0;
 	pr_batch_filter f = { .status = -1 };
-	if (!cli_parse(&a, "batch list", "status=,dept=,limit=", argc, argv) ||
+	if (!cli_parse(&a, "batch list", argc, argv) ||
 	    !cli_format_of(&a, &fmt) || !cli_opt_long(&a, "limit", 1, 1000000, &limit))
 		return EXIT_USAGE;
 	if (a.npos > 0)
@@ -59,12 +59,12 @@ static int batch_list(pr_app *app, int argc, char **argv)
 	return st == PR_OK ? EXIT_OK : cli_fail(&err);
 }
 
-static int batch_open(pr_app *app, int argc, char **argv)
+int cmd_batch_open(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	pr_error err;
 	pr_batch b;
-	if (!cli_parse(&a, "batch open", "dept=", argc, argv))
+	if (!cli_parse(&a, "batch open", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos > 0)
 		return cli_usage_error("batch open", "unexpected argument '%s'", a.pos[0]);
@@ -78,11 +78,11 @@ static int batch_open(pr_app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static int batch_add(pr_app *app, int argc, char **argv)
+int cmd_batch_add(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	pr_error err;
-	if (!cli_parse(&a, "batch add", "", argc, argv))
+	if (!cli_parse(&a, "batch add", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos < 2)
 		return cli_usage_error("batch add", "give the batch and one or more "
@@ -102,11 +102,11 @@ static int batch_add(pr_app *app, int argc, char **argv)
 	return rc;
 }
 
-static int batch_remove(pr_app *app, int argc, char **argv)
+int cmd_batch_remove(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	pr_error err;
-	if (!cli_parse(&a, "batch remove", "", argc, argv))
+	if (!cli_parse(&a, "batch remove", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos != 2)
 		return cli_usage_error("batch remove", "give the batch and one item reference");
@@ -148,12 +148,12 @@ static int print_sheets(pr_app *app, const char *ref)
 	return EXIT_OK;
 }
 
-static int batch_close(pr_app *app, int argc, char **argv)
+int cmd_batch_close(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	pr_error err;
 	pr_batch b;
-	if (!cli_parse(&a, "batch close", "print", argc, argv))
+	if (!cli_parse(&a, "batch close", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos != 1)
 		return cli_usage_error("batch close", "give one batch reference");
@@ -169,14 +169,14 @@ static int batch_close(pr_app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static int batch_sheets(pr_app *app, int argc, char **argv)
+int cmd_batch_sheets(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
-	if (!cli_parse(&a, "batch sheets", "o=,output=,print", argc, argv))
+	if (!cli_parse(&a, "batch sheets", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos != 1)
 		return cli_usage_error("batch sheets", "give one batch reference");
-	const char *out = cli_opt(&a, "o") ? cli_opt(&a, "o") : cli_opt(&a, "output");
+	const char *out = cli_opt(&a, "o");
 	if (!out && !cli_has(&a, "print"))
 		return cli_usage_error("batch sheets", "-o FILE.pdf or --print is required");
 	if (!cli_db(app, false))
@@ -212,13 +212,13 @@ static bool member_row(const pr_item *it, void *ud)
 	return true;
 }
 
-static int batch_show(pr_app *app, int argc, char **argv)
+int cmd_batch_show(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	cli_format fmt;
 	pr_error err;
 	pr_batch b;
-	if (!cli_parse(&a, "batch show", "", argc, argv) || !cli_format_of(&a, &fmt))
+	if (!cli_parse(&a, "batch show", argc, argv) || !cli_format_of(&a, &fmt))
 		return EXIT_USAGE;
 	if (a.npos != 1)
 		return cli_usage_error("batch show", "give one batch reference");
@@ -235,23 +235,4 @@ static int batch_show(pr_app *app, int argc, char **argv)
 	pr_status st = pr_batch_items(app->db, b.ref, member_row, &t, &err);
 	table_end(&t);
 	return st == PR_OK ? EXIT_OK : cli_fail(&err);
-}
-
-int cmd_batch(pr_app *app, int argc, char **argv)
-{
-	static const struct {
-		const char *name;
-		int (*fn)(pr_app *, int, char **);
-	} subs[] = {
-		{ "open", batch_open }, { "add", batch_add }, { "remove", batch_remove },
-		{ "close", batch_close }, { "list", batch_list }, { "show", batch_show },
-		{ "sheets", batch_sheets },
-	};
-	if (argc < 2)
-		return cli_usage_error("batch", "say open, add, remove, close, list, show "
-				       "or sheets");
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].fn(app, argc - 2, argv + 2);
-	return cli_usage_error("batch", "unknown subcommand '%s'", argv[1]);
 }

@@ -17,7 +17,7 @@ int cmd_config(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	cli_format fmt;
-	if (!cli_parse(&a, "config", "", argc - 1, argv + 1) || !cli_format_of(&a, &fmt))
+	if (!cli_parse(&a, "config", argc, argv) || !cli_format_of(&a, &fmt))
 		return EXIT_USAGE;
 	if (a.npos > 0)
 		return cli_usage_error("config", "unexpected argument '%s'", a.pos[0]);

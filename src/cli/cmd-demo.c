@@ -16,7 +16,7 @@ int cmd_demo(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	long days = 30, seed = 1;
-	if (!cli_parse(&a, "demo", "days=,seed=,if-empty", argc - 1, argv + 1))
+	if (!cli_parse(&a, "demo", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos > 0)
 		return cli_usage_error("demo", "unexpected argument '%s'", a.pos[0]);

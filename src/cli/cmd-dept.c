@@ -19,13 +19,13 @@ static bool dept_row(const pr_dept *d, void *ud)
 	return true;
 }
 
-static int dept_list(pr_app *app, int argc, char **argv)
+int cmd_dept_list(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	cli_format fmt;
 	cli_table t;
 	pr_error err;
-	if (!cli_parse(&a, "dept list", "", argc, argv) || !cli_format_of(&a, &fmt))
+	if (!cli_parse(&a, "dept list", argc, argv) || !cli_format_of(&a, &fmt))
 		return EXIT_USAGE;
 	if (a.npos > 0)
 		return cli_usage_error("dept list", "unexpected argument '%s'", a.pos[0]);
@@ -37,12 +37,12 @@ static int dept_list(pr_app *app, int argc, char **argv)
 	return st == PR_OK ? EXIT_OK : cli_fail(&err);
 }
 
-static int dept_add(pr_app *app, int argc, char **argv)
+int cmd_dept_add(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	pr_error err;
 	pr_dept d;
-	if (!cli_parse(&a, "dept add", "name=,email=", argc, argv))
+	if (!cli_parse(&a, "dept add", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos != 1)
 		return cli_usage_error("dept add", a.npos ? "give one department code"
@@ -56,15 +56,4 @@ static int dept_add(pr_app *app, int argc, char **argv)
 		return cli_fail(&err);
 	printf("%s\n", d.code);
 	return EXIT_OK;
-}
-
-int cmd_dept(pr_app *app, int argc, char **argv)
-{
-	if (argc < 2)
-		return cli_usage_error("dept", "say add or list");
-	if (strcmp(argv[1], "add") == 0)
-		return dept_add(app, argc - 2, argv + 2);
-	if (strcmp(argv[1], "list") == 0)
-		return dept_list(app, argc - 2, argv + 2);
-	return cli_usage_error("dept", "unknown subcommand '%s'", argv[1]);
 }

@@ -4,7 +4,7 @@
 int cmd_init(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
-	if (!cli_parse(&a, "init", "", argc - 1, argv + 1))
+	if (!cli_parse(&a, "init", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos > 0)
 		return cli_usage_error("init", "unexpected argument '%s'", a.pos[0]);

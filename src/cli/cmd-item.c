@@ -27,13 +27,12 @@ static void time_or_empty(pr_time t, char out[PR_TIME_LEN])
 		out[0] = '\0';
 }
 
-static int item_add(pr_app *app, int argc, char **argv)
+int cmd_item_add(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	pr_error err;
 	pr_item_new in = { .kind = PR_KIND_LETTER, .service = PR_SERVICE_STANDARD };
-	if (!cli_parse(&a, "item add", "dept=,sender=,addressee=,kind=,service=,"
-		       "tracking=,flag=*,received=,batch", argc, argv))
+	if (!cli_parse(&a, "item add", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos > 0)
 		return cli_usage_error("item add", "unexpected argument '%s'", a.pos[0]);
@@ -148,14 +147,14 @@ static bool item_row(const pr_item *it, void *ud)
 	return true;
 }
 
-static int item_list(pr_app *app, int argc, char **argv)
+int cmd_item_list(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	cli_format fmt;
 	pr_error err;
 	long limit = 0;
 	pr_item_filter f = PR_ITEM_FILTER_ALL;
-	if (!cli_parse(&a, "item list", "from=,to=,dept=,status=,limit=", argc, argv) ||
+	if (!cli_parse(&a, "item list", argc, argv) ||
 	    !cli_format_of(&a, &fmt) || !cli_opt_long(&a, "limit", 1, 100000000L, &limit))
 		return EXIT_USAGE;
 	if (a.npos > 0)
@@ -224,13 +223,13 @@ static void show_field(const char *label, const char *value)
 	printf("%-11s %s\n", label, value && *value ? value : "-");
 }
 
-static int item_show(pr_app *app, int argc, char **argv)
+int cmd_item_show(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	cli_format fmt;
 	pr_error err;
 	pr_item it;
-	if (!cli_parse(&a, "item show", "", argc, argv) || !cli_format_of(&a, &fmt))
+	if (!cli_parse(&a, "item show", argc, argv) || !cli_format_of(&a, &fmt))
 		return EXIT_USAGE;
 	if (a.npos != 1)
 		return cli_usage_error("item show", "give one item reference");
@@ -296,12 +295,12 @@ static int item_show(pr_app *app, int argc, char **argv)
 	return st == PR_OK ? EXIT_OK : cli_fail(&err);
 }
 
-static int item_exception(pr_app *app, int argc, char **argv)
+int cmd_item_exception(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	pr_error err;
 	pr_item it;
-	if (!cli_parse(&a, "item exception", "reason=", argc, argv))
+	if (!cli_parse(&a, "item exception", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos != 1)
 		return cli_usage_error("item exception", "give one item reference");
@@ -315,12 +314,12 @@ static int item_exception(pr_app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static int item_handover(pr_app *app, int argc, char **argv)
+int cmd_item_handover(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	pr_error err;
 	pr_item it;
-	if (!cli_parse(&a, "item handover", "to=", argc, argv))
+	if (!cli_parse(&a, "item handover", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos != 1)
 		return cli_usage_error("item handover", "give one item reference");
@@ -334,21 +333,4 @@ static int item_handover(pr_app *app, int argc, char **argv)
 	pr_time_format(it.handed_at, at);
 	printf("%s handed over to %s at %s\n", it.ref, it.handed_to, at);
 	return EXIT_OK;
-}
-
-int cmd_item(pr_app *app, int argc, char **argv)
-{
-	static const struct {
-		const char *name;
-		int (*fn)(pr_app *, int, char **);
-	} subs[] = {
-		{ "add", item_add }, { "list", item_list }, { "show", item_show },
-		{ "exception", item_exception }, { "handover", item_handover },
-	};
-	if (argc < 2)
-		return cli_usage_error("item", "say add, list, show, exception or handover");
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].fn(app, argc - 2, argv + 2);
-	return cli_usage_error("item", "unknown subcommand '%s'", argv[1]);
 }

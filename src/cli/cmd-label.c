@@ -8,9 +8,9 @@ int cmd_label(pr_app *app, int argc, char **argv)
 	cli_args a;
 	pr_error err;
 	char ref[PR_REF_LEN];
-	if (!cli_parse(&a, "label", "o=,output=,print", argc - 1, argv + 1))
+	if (!cli_parse(&a, "label", argc, argv))
 		return EXIT_USAGE;
-	const char *out = cli_opt(&a, "o") ? cli_opt(&a, "o") : cli_opt(&a, "output");
+	const char *out = cli_opt(&a, "o");
 	if (a.npos != 1)
 		return cli_usage_error("label", "give one item or batch reference");
 	if (!out)

@@ -22,13 +22,13 @@ static bool operator_row(const pr_operator *op, void *ud)
 	return true;
 }
 
-static int operator_list(pr_app *app, int argc, char **argv)
+int cmd_operator_list(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	cli_format fmt;
 	cli_table t;
 	pr_error err;
-	if (!cli_parse(&a, "operator list", "", argc, argv) || !cli_format_of(&a, &fmt))
+	if (!cli_parse(&a, "operator list", argc, argv) || !cli_format_of(&a, &fmt))
 		return EXIT_USAGE;
 	if (a.npos > 0)
 		return cli_usage_error("operator list", "unexpected argument '%s'", a.pos[0]);
@@ -40,12 +40,12 @@ static int operator_list(pr_app *app, int argc, char **argv)
 	return st == PR_OK ? EXIT_OK : cli_fail(&err);
 }
 
-static int operator_add(pr_app *app, int argc, char **argv)
+int cmd_operator_add(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	pr_error err;
 	pr_role role;
-	if (!cli_parse(&a, "operator add", "role=,name=", argc, argv))
+	if (!cli_parse(&a, "operator add", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos != 1)
 		return cli_usage_error("operator add", a.npos ? "give one login"
@@ -60,15 +60,4 @@ static int operator_add(pr_app *app, int argc, char **argv)
 		return cli_fail(&err);
 	printf("%s\n", a.pos[0]);
 	return EXIT_OK;
-}
-
-int cmd_operator(pr_app *app, int argc, char **argv)
-{
-	if (argc < 2)
-		return cli_usage_error("operator", "say add or list");
-	if (strcmp(argv[1], "add") == 0)
-		return operator_add(app, argc - 2, argv + 2);
-	if (strcmp(argv[1], "list") == 0)
-		return operator_list(app, argc - 2, argv + 2);
-	return cli_usage_error("operator", "unknown subcommand '%s'", argv[1]);
 }

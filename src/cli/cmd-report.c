@@ -21,14 +21,13 @@ typedef struct report_opts {
 } report_opts;
 
 /* Parses --from/--to (default: DEFAULT_DAYS days up to today, or to --to),
- * --dept when ALLOW_DEPT, and --format. False on bad usage (printed). */
+ * --dept when CMD has it, and --format. False on bad usage (printed). */
 static bool report_args(report_opts *o, const char *cmd, int argc, char **argv,
-			long default_days, bool allow_dept)
+			long default_days)
 {
 	pr_error err;
 	long from, to;
-	if (!cli_parse(&o->a, cmd, allow_dept ? "from=,to=,dept=" : "from=,to=",
-		       argc, argv) || !cli_format_of(&o->a, &o->fmt))
+	if (!cli_parse(&o->a, cmd, argc, argv) || !cli_format_of(&o->a, &o->fmt))
 		return false;
 	if (o->a.npos > 0) {
 		cli_usage_error(cmd, "unexpected argument '%s'", o->a.pos[0]);
@@ -141,7 +140,7 @@ static int report_periods(pr_app *app, pr_period kind, const char *cmd,
 {
 	report_opts o;
 	pr_error err;
-	if (!report_args(&o, cmd, argc, argv, default_days, true))
+	if (!report_args(&o, cmd, argc, argv, default_days))
 		return EXIT_USAGE;
 	if (!cli_db(app, false))
 		return EXIT_FAIL;
@@ -208,12 +207,12 @@ static bool dept_row(const pr_dept_figures *d, void *ud)
 	return true;
 }
 
-static int report_dept(pr_app *app, int argc, char **argv)
+int cmd_report_dept(pr_app *app, int argc, char **argv)
 {
 	report_opts o;
 	pr_error err;
 	pr_dept dept;
-	if (!report_args(&o, "report dept", argc, argv, 30, true))
+	if (!report_args(&o, "report dept", argc, argv, 30))
 		return EXIT_USAGE;
 	if (!cli_db(app, false))
 		return EXIT_FAIL;
@@ -272,12 +271,12 @@ static bool backlog_row(const pr_backlog *b, void *ud)
 	return true;
 }
 
-static int report_backlog(pr_app *app, int argc, char **argv)
+int cmd_report_backlog(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	cli_format fmt;
 	pr_error err;
-	if (!cli_parse(&a, "report backlog", "dept=", argc, argv) || !cli_format_of(&a, &fmt))
+	if (!cli_parse(&a, "report backlog", argc, argv) || !cli_format_of(&a, &fmt))
 		return EXIT_USAGE;
 	if (a.npos > 0)
 		return cli_usage_error("report backlog", "unexpected argument '%s'", a.pos[0]);
@@ -341,11 +340,11 @@ static bool cycle_row(const pr_cycle *c, void *ud)
 	return true;
 }
 
-static int report_cycle(pr_app *app, int argc, char **argv)
+int cmd_report_cycle(pr_app *app, int argc, char **argv)
 {
 	report_opts o;
 	pr_error err;
-	if (!report_args(&o, "report cycle", argc, argv, 30, true))
+	if (!report_args(&o, "report cycle", argc, argv, 30))
 		return EXIT_USAGE;
 	if (!cli_db(app, false))
 		return EXIT_FAIL;
@@ -377,11 +376,11 @@ static bool activity_row(const pr_activity *a, void *ud)
 	return true;
 }
 
-static int report_operators(pr_app *app, int argc, char **argv)
+int cmd_report_operators(pr_app *app, int argc, char **argv)
 {
 	report_opts o;
 	pr_error err;
-	if (!report_args(&o, "report operators", argc, argv, 30, false))
+	if (!report_args(&o, "report operators", argc, argv, 30))
 		return EXIT_USAGE;
 	if (!cli_db(app, false))
 		return EXIT_FAIL;
@@ -412,13 +411,13 @@ static bool diff_row(const pr_rollup_diff *d, void *ud)
 	return true;
 }
 
-static int report_check(pr_app *app, int argc, char **argv)
+int cmd_report_check(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	cli_format fmt;
 	pr_error err;
 	size_t ndiff = 0;
-	if (!cli_parse(&a, "report check", "", argc, argv) || !cli_format_of(&a, &fmt))
+	if (!cli_parse(&a, "report check", argc, argv) || !cli_format_of(&a, &fmt))
 		return EXIT_USAGE;
 	if (a.npos > 0)
 		return cli_usage_error("report check", "unexpected argument '%s'", a.pos[0]);
@@ -462,14 +461,14 @@ static bool accountable_row(const pr_item *it, void *ud)
 	return true;
 }
 
-static int report_accountable(pr_app *app, int argc, char **argv)
+int cmd_report_accountable(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	cli_format fmt;
 	pr_error err;
 	char day[PR_DAY_LEN];
 	long dayno = pr_time_dayno(pr_now());
-	if (!cli_parse(&a, "report accountable", "date=,o=,output=,print", argc, argv) ||
+	if (!cli_parse(&a, "report accountable", argc, argv) ||
 	    !cli_format_of(&a, &fmt))
 		return EXIT_USAGE;
 	if (a.npos > 0)
@@ -478,7 +477,7 @@ static int report_accountable(pr_app *app, int argc, char **argv)
 	if (cli_opt(&a, "date") && pr_day_parse(cli_opt(&a, "date"), &dayno, &err))
 		return cli_usage_error("report accountable", "--date: %s", err.msg);
 	pr_day_format(dayno, day);
-	const char *out = cli_opt(&a, "o") ? cli_opt(&a, "o") : cli_opt(&a, "output");
+	const char *out = cli_opt(&a, "o");
 	if (cli_has(&a, "print") && !out)
 		return cli_usage_error("report accountable", "--print needs -o FILE.pdf");
 	if (!cli_db(app, false))
@@ -509,31 +508,17 @@ static int report_accountable(pr_app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int cmd_report(pr_app *app, int argc, char **argv)
+int cmd_report_daily(pr_app *app, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage_error("report", "say which report: daily, weekly, "
-				       "monthly, dept, backlog, cycle, operators, check or accountable");
-	const char *r = argv[1];
-	argc -= 2;
-	argv += 2;
-	if (strcmp(r, "daily") == 0)
-		return report_periods(app, PR_PERIOD_DAY, "report daily", 30, argc, argv);
-	if (strcmp(r, "weekly") == 0)
-		return report_periods(app, PR_PERIOD_WEEK, "report weekly", 84, argc, argv);
-	if (strcmp(r, "monthly") == 0)
-		return report_periods(app, PR_PERIOD_MONTH, "report monthly", 365, argc, argv);
-	if (strcmp(r, "dept") == 0)
-		return report_dept(app, argc, argv);
-	if (strcmp(r, "backlog") == 0)
-		return report_backlog(app, argc, argv);
-	if (strcmp(r, "cycle") == 0)
-		return report_cycle(app, argc, argv);
-	if (strcmp(r, "operators") == 0)
-		return report_operators(app, argc, argv);
-	if (strcmp(r, "check") == 0)
-		return report_check(app, argc, argv);
-	if (strcmp(r, "accountable") == 0)
-		return report_accountable(app, argc, argv);
-	return cli_usage_error("report", "unknown report '%s'", r);
+	return report_periods(app, PR_PERIOD_DAY, "report daily", 30, argc, argv);
+}
+
+int cmd_report_weekly(pr_app *app, int argc, char **argv)
+{
+	return report_periods(app, PR_PERIOD_WEEK, "report weekly", 84, argc, argv);
+}
+
+int cmd_report_monthly(pr_app *app, int argc, char **argv)
+{
+	return report_periods(app, PR_PERIOD_MONTH, "report monthly", 365, argc, argv);
 }

@@ -23,12 +23,12 @@ static bool target_row(const pr_target *t, void *ud)
 	return true;
 }
 
-static int target_list(pr_app *app, int argc, char **argv)
+int cmd_target_list(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	cli_format fmt;
 	pr_error err;
-	if (!cli_parse(&a, "target list", "", argc, argv) || !cli_format_of(&a, &fmt))
+	if (!cli_parse(&a, "target list", argc, argv) || !cli_format_of(&a, &fmt))
 		return EXIT_USAGE;
 	if (a.npos > 0)
 		return cli_usage_error("target list", "unexpected argument '%s'", a.pos[0]);
@@ -44,11 +44,11 @@ static int target_list(pr_app *app, int argc, char **argv)
 	return st == PR_OK ? EXIT_OK : cli_fail(&err);
 }
 
-static int target_set(pr_app *app, int argc, char **argv)
+int cmd_target_set(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
 	pr_error err;
-	if (!cli_parse(&a, "target set", "from=", argc, argv))
+	if (!cli_parse(&a, "target set", argc, argv))
 		return EXIT_USAGE;
 	if (a.npos != 1)
 		return cli_usage_error("target set", "give one percentage");
@@ -72,15 +72,4 @@ static int target_set(pr_app *app, int argc, char **argv)
 		return cli_fail(&err);
 	printf("Scanned target %.1f%% from %s\n", pct, day);
 	return EXIT_OK;
-}
-
-int cmd_target(pr_app *app, int argc, char **argv)
-{
-	if (argc < 2)
-		return cli_usage_error("target", "say set or list");
-	if (strcmp(argv[1], "set") == 0)
-		return target_set(app, argc - 2, argv + 2);
-	if (strcmp(argv[1], "list") == 0)
-		return target_list(app, argc - 2, argv + 2);
-	return cli_usage_error("target", "unknown subcommand '%s'", argv[1]);
 }
