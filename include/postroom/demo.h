@@ -16,8 +16,10 @@ typedef struct pr_demo_options {
 } pr_demo_options;
 
 /* Fills an empty database with departments, recipients, operators and
- * DAYS days of items ending now. PR_ESTATE when the database already holds
- * departments or items. */
+ * DAYS days of post counting today, today up to pr_now(): the items, their
+ * batches and their audit trail, each as it stands at now. PR_EINVAL for
+ * DAYS out of range; PR_ESTATE when the database already holds departments
+ * or items. A failure part way leaves the directory and whole days. */
 pr_status pr_demo_fill(pr_db *db, const pr_demo_options *opt, pr_error *err);
 
 /* True when the database holds no departments and no items. */

@@ -5,11 +5,18 @@
  * The shape of the data: 40-odd departments of unequal weight with a few
  * named people each, a team of operators, 2,000-6,000 items a working day
  * received mostly through the morning, and a scanned share that climbs from
- * about 45% to about 95% over the period (DESIGN.md section 1). Every item
- * is inserted in its final state with the audit events of its life; the
- * rollup triggers count it. Nothing dated after now is written: an event
- * that would happen later has not happened yet, so the last hours' items are
- * the live backlog. */
+ * about 45% to about 95% over the period (DESIGN.md section 1). Items for
+ * scanning go into their department's tray (a batch); trays go to the
+ * scanners when full or at the runner's rounds, and the scanners work
+ * through them in turn, so scanning runs behind logging in the morning and
+ * catches up in the afternoon.
+ *
+ * Each day is planned whole, whatever the clock says, then written as it
+ * stands at now: an event that would happen later has not happened yet, so
+ * today holds the post logged so far, its open trays and the live backlog,
+ * and a later "now" only carries the same day further. Every item and
+ * batch is inserted in its state at now with the audit events of its life;
+ * the rollup triggers count the items. */
 #include "postroom/demo.h"
 
 #include <stdio.h>
@@ -21,6 +28,7 @@
 #include "postroom/item.h"
 #include "postroom/operator.h"
 #include "postroom/ref.h"
+#include "postroom/xmem.h"
 
 /* ---------------------------------------------------------------------
  * Data tables
@@ -253,7 +261,26 @@ static const char *const return_reasons[] = {
 
 /* Local times of day, in seconds. */
 #define HM(h, m) ((h) * 3600 + (m) * 60)
+#define ROOM_OPENS HM(6, 0)    /* the early shift, and the scanners, start */
+#define OFFICE_OPENS HM(8, 30) /* departments' staff are in to sign for items */
 #define CLOSE_OF_DAY HM(17, 0)
+
+/* Trays (batches): a full one goes to the scanners at once; at a round the
+ * runner takes those open for TRAY_SETTLE that hold TRAY_MIN items or have
+ * waited TRAY_WAIT. */
+#define TRAY_CAP_MIN 30
+#define TRAY_CAP_MAX 60
+#define TRAY_MIN 5
+#define TRAY_SETTLE (10 * 60)
+#define TRAY_WAIT (2 * 3600)
+/* From a tray's closing to its first page in a scanner: carrying it over,
+ * taking staples out, putting its sheets in. */
+#define PREP_MIN (3 * 60)
+#define PREP_MAX (8 * 60)
+/* The scanners' working hours, for their pace, and their slowest pace
+ * (items an hour). */
+#define SCAN_HOURS 10.5
+#define SCAN_RATE_MIN 120.0
 
 /* ---------------------------------------------------------------------
  * Random numbers: xoshiro256** seeded through splitmix64
@@ -337,6 +364,7 @@ typedef struct demo {
 	sqlite3_stmt *ins_item;
 	sqlite3_stmt *ins_event;
 	sqlite3_stmt *ins_seq;
+	sqlite3_stmt *ins_batch;
 	uint64_t seed;
 	pr_time now;
 	long today;
@@ -351,7 +379,7 @@ typedef struct demo {
 	int ncrew;
 } demo;
 
-/* One event in an item's life, as it goes to audit_events. */
+/* One event in the life of an item or a batch, as it goes to audit_events. */
 typedef struct demo_event {
 	pr_time at;
 	const char *actor;
@@ -360,7 +388,16 @@ typedef struct demo_event {
 	const char *reason;
 } demo_event;
 
-/* One item, built in memory in its final state, then inserted. */
+/* Which way an item goes. */
+typedef enum demo_fate {
+	FATE_SCAN,      /* into a tray, scanned, emailed */
+	FATE_EXCEPTION, /* flagged at the desk, handed over */
+	FATE_RETURN,    /* not for the council */
+	FATE_UNSCANNED, /* the old way: sorted into the internal post */
+} demo_fate;
+
+/* One item: its plan (the p_ fields and their actors: what happens when,
+ * whatever the clock says), then its state at now, which is inserted. */
 typedef struct demo_item {
 	char ref[PR_REF_LEN];
 	int dept;
@@ -371,20 +408,64 @@ typedef struct demo_item {
 	const char *service;
 	char tracking[PR_TRACKING_LEN];
 	unsigned flags;
-	const char *status;
 	pr_time received_at;
 	const char *logged_by;
+
+	demo_fate fate;
+	pr_time p_batched;      /* FATE_SCAN: into its department's tray */
+	const char *batched_by;
+	long batch;             /* index into the day's batches, -1 for none */
+	long batch_pos;         /* 1 for the first in its tray */
+	pr_time p_scanned;      /* set by the scanners' queue */
+	const char *scanned_by;
+	long email_after;       /* seconds from scan to email; 0: not yet sent */
+	pr_time p_exception;    /* FATE_EXCEPTION and FATE_UNSCANNED */
+	const char *exception_by;
+	pr_time p_handed;       /* 0 while nobody has come for it */
+	const char *handed_by;
+	const char *handed_name;
+	pr_time p_returned;     /* FATE_RETURN */
+	const char *returned_by;
+	const char *p_reason;   /* of the exception or the return */
+
+	const char *status;
+	bool batched;
 	pr_time scanned_at;
-	long scanned_dayno;
 	pr_time emailed_at;
 	const char *exception_reason;
 	const char *handed_to;
 	pr_time handed_at;
 	pr_time updated_at;
+	char batch_why[40];
 	char signed_for[96];
 	demo_event ev[5];
 	int nev;
 } demo_item;
+
+/* One tray (a batch), planned whole like the items. */
+typedef struct demo_batch {
+	char ref[PR_REF_LEN];
+	int dept;
+	long cap;       /* the items that fill it */
+	long items;
+	pr_time opened_at, last_at, closed_at, scanned_at;
+	const char *opened_by, *closed_by, *scanned_by;
+	long first;     /* its first item in the day's by-tray order */
+	int64_t id;     /* once inserted */
+} demo_batch;
+
+/* The plan of one day. */
+typedef struct demo_day {
+	long dayno;
+	long n;
+	demo_item *item;        /* N, in order of receipt */
+	long nbatch;
+	demo_batch *batch;      /* in order of opening */
+	long open[DEMO_NDEPT];  /* each department's open tray, -1 for none */
+	long nclosed;
+	long *closed;           /* trays in the order they were closed */
+	long *member;           /* items by tray, in tray order */
+} demo_day;
 
 /* ---------------------------------------------------------------------
  * Days and times
@@ -449,22 +530,67 @@ static long day_volume(rng *r, long dayno)
 	return n < 2000 ? 2000 : n > 6000 ? 6000 : n;
 }
 
-/* A local time of receipt on a day of weekday WD, in seconds. */
-static long receipt_time(rng *r, int wd)
+static int cmp_long(const void *a, const void *b)
 {
-	if (wd == 5)
-		return rng_range(r, HM(8, 0), HM(11, 30));
-	if (wd == 6)
-		return rng_range(r, HM(9, 0), HM(12, 0));
-	long u = rng_below(r, 100);
-	if (u < 55) /* the main Royal Mail delivery */
-		return rng_range(r, HM(7, 30), HM(9, 0));
-	if (u < 82) /* sorting office top-ups, couriers, hand delivery */
-		return rng_range(r, HM(9, 0), HM(11, 0));
-	if (u < 97) /* the afternoon delivery */
-		return rng_range(r, HM(12, 30), HM(15, 30));
-	return rng_range(r, HM(15, 30), HM(16, 45));
+	long x = *(const long *)a, y = *(const long *)b;
+	return (x > y) - (x < y);
 }
+
+/* When the post comes: waves, each an exact share (%) of the day's items
+ * spread evenly over its hours. A post room starts early: the room opens at
+ * 06:00 to the overnight drop box and hand deliveries, so a working day has
+ * post logged from its first minutes (at least 80 items by 06:40, a fifth
+ * of them by 06:10), then the early collection from the sorting office,
+ * then the main Royal Mail delivery. At the weekend a few items come in the
+ * morning and whoever is on logs them. */
+typedef struct demo_wave {
+	int pct;
+	long from, to;
+} demo_wave;
+
+static const demo_wave working_waves[] = {
+	{4, HM(6, 0), HM(6, 40)},     /* overnight: the drop box, hand deliveries */
+	{8, HM(6, 40), HM(7, 30)},    /* the early collection from the sorting office */
+	{50, HM(7, 30), HM(9, 0)},    /* the main Royal Mail delivery */
+	{25, HM(9, 0), HM(11, 0)},    /* sorting office top-ups, couriers, hand delivery */
+	{11, HM(12, 30), HM(15, 30)}, /* the afternoon delivery */
+	{2, HM(15, 30), HM(16, 45)},
+};
+static const demo_wave saturday_waves[] = {{100, HM(8, 0), HM(11, 30)}};
+static const demo_wave sunday_waves[] = {{100, HM(9, 0), HM(12, 0)}};
+
+/* The local times of receipt (seconds after midnight) of the N items of a
+ * day of weekday WD into SECS, in order. The biggest wave takes what the
+ * rounding of the shares leaves. */
+static void receipt_times(rng *r, int wd, long n, long *secs)
+{
+	const demo_wave *w = wd < 5 ? working_waves : wd == 5 ? saturday_waves : sunday_waves;
+	size_t nw = wd < 5 ? sizeof working_waves / sizeof working_waves[0] : 1;
+	size_t main = 0;
+	long left = n, k = 0;
+
+	for (size_t i = 0; i < nw; i++) {
+		if (w[i].pct > w[main].pct)
+			main = i;
+		left -= n * w[i].pct / 100;
+	}
+	for (size_t i = 0; i < nw; i++) {
+		long m = n * w[i].pct / 100 + (i == main ? left : 0);
+		for (long j = 0; j < m; j++)
+			secs[k++] = rng_range(r, w[i].from, w[i].to - 1);
+	}
+	qsort(secs, (size_t)n, sizeof *secs, cmp_long);
+}
+
+/* The runner's rounds, local times; the last takes every tray. The first,
+ * at 06:20, takes every tray that has settled, so the scanners start on
+ * the overnight post. Weekend trays go at the rounds and wait for the next
+ * working day's scanners. */
+static const long working_rounds[] = {
+	HM(6, 20), HM(7, 30), HM(8, 30), HM(9, 30), HM(10, 30), HM(11, 30),
+	HM(12, 30), HM(13, 30), HM(14, 30), HM(15, 30), HM(16, 30), CLOSE_OF_DAY,
+};
+static const long weekend_rounds[] = {HM(10, 0), HM(11, 0), HM(12, 0), HM(13, 0)};
 
 /* The share of the day's items that get scanned, on day I of N: a smooth
  * climb from SHARE_START to SHARE_END with a little daily noise. */
@@ -479,9 +605,12 @@ static double scan_share(rng *r, long i, long n)
 
 /* How a day's post is handled when SHARE of it is to be scanned. */
 typedef struct demo_regime {
-	double p_scan;      /* chance that an ordinary item is scanned */
-	long ppk_next_day;  /* of those, scanned the next working day */
-	long scan_within;   /* seconds from receipt to scan, at most */
+	double p_scan;  /* chance that an ordinary item is scanned */
+	/* What the scanners can do in a day over what is put to them: in the
+	 * old way of working about 70%, the rest waiting for the next day;
+	 * in the new a third more than they need, so the morning's queue is
+	 * gone by the early afternoon. */
+	double pace;
 } demo_regime;
 
 static demo_regime regime_of(double share)
@@ -492,15 +621,8 @@ static demo_regime regime_of(double share)
 	return (demo_regime){
 		/* Exceptions and returns (about 4.2%) are never scanned. */
 		.p_scan = share / (1.0 - 0.042),
-		.ppk_next_day = (long)(2000 + 26000 * (1 - modern)),
-		.scan_within = (long)(2 * 3600 + 2 * 3600 * (1 - modern)),
+		.pace = 0.7 + 0.65 * modern,
 	};
-}
-
-static int cmp_long(const void *a, const void *b)
-{
-	long x = *(const long *)a, y = *(const long *)b;
-	return (x > y) - (x < y);
 }
 
 /* ---------------------------------------------------------------------
@@ -679,6 +801,7 @@ static void demo_finalize(demo *d)
 	sqlite3_finalize(d->ins_item);
 	sqlite3_finalize(d->ins_event);
 	sqlite3_finalize(d->ins_seq);
+	sqlite3_finalize(d->ins_batch);
 }
 
 /* ---------------------------------------------------------------------
@@ -772,7 +895,7 @@ static pr_status add_operators(demo *d, pr_time created, pr_error *err)
 }
 
 /* ---------------------------------------------------------------------
- * Items
+ * The plan of a day: items, trays and the scanners
  * ------------------------------------------------------------------- */
 
 /* Moves IT to state TO at AT by ACTOR, unless AT is still to come. */
@@ -851,18 +974,18 @@ static const char *signer(const demo *d, rng *r, const demo_item *it)
 	return d->rcp[it->dept][j].name;
 }
 
-static void item_hand_over(const demo *d, rng *r, demo_item *it, long dayno,
+/* Plans IT's hand-over MIN_S..MAX_S after FROM (on DAYNO), once the
+ * departments' staff are in to sign for it. */
+static void plan_hand_over(const demo *d, rng *r, demo_item *it, long dayno,
 			   pr_time from, long min_s, long max_s)
 {
 	long day;
-	const char *name = signer(d, r, it);
 	pr_time at = later(r, dayno, from, min_s, max_s, &day);
-	snprintf(it->signed_for, sizeof it->signed_for, "signed for by %s", name);
-	if (item_step(it, d->now, at, crew_member(d, r), "handed-over",
-		      it->signed_for)) {
-		it->handed_to = name;
-		it->handed_at = at;
-	}
+	if (time_of_day(day, at) < OFFICE_OPENS)
+		at = local_time(day, rng_range(r, OFFICE_OPENS, OFFICE_OPENS + 3600));
+	it->handed_name = signer(d, r, it);
+	it->handed_by = crew_member(d, r);
+	it->p_handed = at;
 }
 
 /* The label of the first exception flag: why an item was not opened. */
@@ -876,61 +999,343 @@ static const char *flag_reason(unsigned flags)
 	return "exception";
 }
 
-/* The life of IT after it was logged on DAYNO under REGIME: the events up
- * to now. */
-static void item_live(const demo *d, rng *r, demo_item *it, long dayno,
+/* Plans the life of IT, logged on DAYNO under REGIME, whatever the clock
+ * says; its scan is left to the trays and the scanners. */
+static void item_plan(const demo *d, rng *r, demo_item *it, long dayno,
 		      const demo_regime *regime)
 {
 	pr_time t = it->received_at;
 	long day;
-	const char *op;
 
+	it->batch = -1;
 	if (pr_flags_exception(it->flags)) {
-		it->exception_reason = flag_reason(it->flags);
-		item_step(it, d->now, t, it->logged_by, "exception",
-			  it->exception_reason);
+		it->fate = FATE_EXCEPTION;
+		it->p_reason = flag_reason(it->flags);
+		it->p_exception = t;
+		it->exception_by = it->logged_by;
 		if (!rng_chance(r, PPK_NOT_HANDED))
-			item_hand_over(d, r, it, dayno, t, 20 * 60, 5 * 3600);
+			plan_hand_over(d, r, it, dayno, t, 20 * 60, 5 * 3600);
 		return;
 	}
 	if (rng_chance(r, PPK_RETURNED)) {
-		const char *why = PICK(r, return_reasons);
-		if (item_step(it, d->now, later(r, dayno, t, 1800, 3 * 3600, &day),
-			      crew_member(d, r), "returned", why))
-			it->exception_reason = why;
+		it->fate = FATE_RETURN;
+		it->p_reason = PICK(r, return_reasons);
+		it->p_returned = later(r, dayno, t, 1800, 3 * 3600, &day);
+		it->returned_by = crew_member(d, r);
 		return;
 	}
 	if (rng_unit(r) < regime->p_scan) {
-		pr_time at;
-		op = crew_member(d, r);
-		if (rng_chance(r, regime->ppk_next_day)) {
-			day = next_working_day(dayno);
-			at = local_time(day, rng_range(r, HM(8, 0), HM(12, 0)));
-		} else {
-			at = later(r, dayno, t, 20 * 60, regime->scan_within, &day);
-		}
-		if (!item_step(it, d->now, at, op, "scanned", NULL))
-			return;
-		it->scanned_at = at;
-		it->scanned_dayno = day;
-		if (rng_chance(r, PPK_NOT_EMAILED))
-			return;
-		at += rng_range(r, 60, 25 * 60);
-		if (item_step(it, d->now, at, op, "emailed", NULL))
-			it->emailed_at = at;
+		/* Letters go into their department's tray as they are logged;
+		 * large letters and parcels are opened first, and a few
+		 * letters wait at the desk for a second look. */
+		it->fate = FATE_SCAN;
+		long wait = strcmp(it->kind, "letter") != 0 ? rng_range(r, 10 * 60, 40 * 60)
+			    : rng_chance(r, 8000) ? rng_range(r, 3 * 60, 20 * 60) : 0;
+		it->p_batched = t + wait;
+		it->batched_by = wait ? crew_member(d, r) : it->logged_by;
+		it->email_after = rng_chance(r, PPK_NOT_EMAILED) ? 0 : rng_range(r, 60, 25 * 60);
 		return;
 	}
 	/* Not scanned: sorted into the internal post and signed for. */
-	pr_time at = later(r, dayno, t, 3600, 3 * 3600, &day);
-	if (!item_step(it, d->now, at, crew_member(d, r), "exception",
-		       REASON_UNSCANNED))
-		return;
-	it->exception_reason = REASON_UNSCANNED;
-	item_hand_over(d, r, it, day, at, 10 * 60, 90 * 60);
+	it->fate = FATE_UNSCANNED;
+	it->p_reason = REASON_UNSCANNED;
+	it->p_exception = later(r, dayno, t, 3600, 3 * 3600, &day);
+	it->exception_by = crew_member(d, r);
+	plan_hand_over(d, r, it, day, it->p_exception, 10 * 60, 90 * 60);
 }
 
-static pr_status item_insert(demo *d, const demo_item *it, const char *day,
-			     pr_error *err)
+/* Closes tray B of DD at AT: it goes to the scanners. */
+static void tray_close(const demo *d, rng *r, demo_day *dd, long b, pr_time at)
+{
+	demo_batch *bt = &dd->batch[b];
+	bt->closed_at = at;
+	bt->closed_by = crew_member(d, r);
+	dd->open[bt->dept] = -1;
+	dd->closed[dd->nclosed++] = b;
+}
+
+/* The runner's round at AT: the trays that are due go (all of them at the
+ * LAST round; at the FIRST, every tray that has settled). */
+static void tray_round(const demo *d, rng *r, demo_day *dd, pr_time at, bool first,
+		       bool last)
+{
+	for (int k = 0; k < DEMO_NDEPT; k++) {
+		long b = dd->open[k];
+		if (b < 0)
+			continue;
+		const demo_batch *bt = &dd->batch[b];
+		pr_time open_for = at - bt->opened_at;
+		if (last)
+			tray_close(d, r, dd, b, bt->last_at > at ? bt->last_at : at);
+		else if (open_for >= TRAY_SETTLE &&
+			 (first || bt->items >= TRAY_MIN || open_for >= TRAY_WAIT))
+			tray_close(d, r, dd, b, at);
+	}
+}
+
+typedef struct demo_key {
+	pr_time at;
+	long i;
+} demo_key;
+
+static int cmp_key(const void *a, const void *b)
+{
+	const demo_key *x = a, *y = b;
+	if (x->at != y->at)
+		return (x->at > y->at) - (x->at < y->at);
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Puts DD's items for scanning into their departments' trays in the order
+ * they were batched, and closes the trays when full or at the rounds. */
+static void plan_trays(const demo *d, rng *r, demo_day *dd)
+{
+	bool working = is_working_day(dd->dayno);
+	const long *rounds = working ? working_rounds : weekend_rounds;
+	size_t nr = working ? sizeof working_rounds / sizeof working_rounds[0]
+			    : sizeof weekend_rounds / sizeof weekend_rounds[0];
+	demo_key *key = xcalloc((size_t)dd->n + 1, sizeof *key);
+	size_t nk = 0, ri = 0;
+
+	for (long k = 0; k < dd->n; k++)
+		if (dd->item[k].fate == FATE_SCAN)
+			key[nk++] = (demo_key){dd->item[k].p_batched, k};
+	qsort(key, nk, sizeof *key, cmp_key);
+	for (int k = 0; k < DEMO_NDEPT; k++)
+		dd->open[k] = -1;
+	for (size_t k = 0; k < nk; k++) {
+		demo_item *it = &dd->item[key[k].i];
+		pr_time at = key[k].at;
+		for (; ri + 1 < nr && local_time(dd->dayno, rounds[ri]) <= at; ri++)
+			tray_round(d, r, dd, local_time(dd->dayno, rounds[ri]), ri == 0, false);
+		long b = dd->open[it->dept];
+		if (b < 0) {
+			b = dd->nbatch++;
+			demo_batch *nb = &dd->batch[b];
+			nb->dept = it->dept;
+			nb->cap = rng_range(r, TRAY_CAP_MIN, TRAY_CAP_MAX);
+			nb->opened_at = at;
+			nb->opened_by = it->batched_by;
+			pr_ref_make('B', dd->dayno, b + 1, nb->ref);
+			dd->open[it->dept] = b;
+		}
+		demo_batch *bt = &dd->batch[b];
+		it->batch = b;
+		it->batch_pos = ++bt->items;
+		bt->last_at = at;
+		snprintf(it->batch_why, sizeof it->batch_why, "in batch %s", bt->ref);
+		if (bt->items >= bt->cap)
+			tray_close(d, r, dd, b, at);
+	}
+	for (; ri < nr; ri++)
+		tray_round(d, r, dd, local_time(dd->dayno, rounds[ri]), ri == 0, ri + 1 == nr);
+	free(key);
+
+	/* The items by tray, in tray order. */
+	long pos = 0;
+	for (long b = 0; b < dd->nbatch; b++) {
+		dd->batch[b].first = pos;
+		pos += dd->batch[b].items;
+	}
+	for (long k = 0; k < dd->n; k++) {
+		const demo_item *it = &dd->item[k];
+		if (it->batch >= 0)
+			dd->member[dd->batch[it->batch].first + it->batch_pos - 1] = k;
+	}
+}
+
+/* The scanners take the N trays of ORDER in turn on DAYNO from the time the
+ * room opens, PER_ITEM seconds an item or so. With SPILL, a tray they
+ * cannot start by the close of day (or on a day they do not work) is left
+ * in SPILL for the next working day. */
+static void scan_trays(const demo *d, rng *r, demo_day *dd, const long *order, long n,
+		       long dayno, double per_item, long *spill, long *nspill)
+{
+	pr_time free_at = local_time(dayno, ROOM_OPENS);
+	pr_time last_start = local_time(dayno, CLOSE_OF_DAY);
+
+	for (long k = 0; k < n; k++) {
+		demo_batch *bt = &dd->batch[order[k]];
+		pr_time start = bt->closed_at + rng_range(r, PREP_MIN, PREP_MAX);
+		if (start < free_at)
+			start = free_at;
+		if (spill && (!is_working_day(dayno) || start > last_start)) {
+			spill[(*nspill)++] = order[k];
+			continue;
+		}
+		bt->scanned_by = crew_member(d, r);
+		pr_time t = start;
+		for (long j = 0; j < bt->items; j++) {
+			demo_item *it = &dd->item[dd->member[bt->first + j]];
+			t += 1 + (pr_time)(per_item * (0.6 + 0.8 * rng_unit(r)));
+			it->p_scanned = t;
+			it->scanned_by = bt->scanned_by;
+		}
+		bt->scanned_at = t;
+		free_at = t;
+	}
+}
+
+/* Plans when DD's trays are scanned: the day's own at a pace the REGIME
+ * sets for the day's work, and what is left the next working day. */
+static void plan_scans(const demo *d, rng *r, demo_day *dd, const demo_regime *regime)
+{
+	long to_scan = 0, nspill = 0;
+	for (long b = 0; b < dd->nbatch; b++)
+		to_scan += dd->batch[b].items;
+	double rate = (double)to_scan / SCAN_HOURS * regime->pace;
+	if (rate < SCAN_RATE_MIN)
+		rate = SCAN_RATE_MIN;
+	long *spill = xcalloc((size_t)dd->nbatch + 1, sizeof *spill);
+	scan_trays(d, r, dd, dd->closed, dd->nclosed, dd->dayno, 3600.0 / rate, spill, &nspill);
+	scan_trays(d, r, dd, spill, nspill, next_working_day(dd->dayno), 3600.0 / rate,
+		   NULL, NULL);
+	free(spill);
+}
+
+static demo_day *day_new(long dayno, long n)
+{
+	size_t m = (size_t)n + 1;
+	demo_day *dd = xcalloc(1, sizeof *dd);
+	dd->dayno = dayno;
+	dd->n = n;
+	dd->item = xcalloc(m, sizeof *dd->item);
+	dd->batch = xcalloc(m, sizeof *dd->batch);
+	dd->closed = xcalloc(m, sizeof *dd->closed);
+	dd->member = xcalloc(m, sizeof *dd->member);
+	return dd;
+}
+
+static void day_free(demo_day *dd)
+{
+	free(dd->item);
+	free(dd->batch);
+	free(dd->closed);
+	free(dd->member);
+	free(dd);
+}
+
+/* Plans day DD whole under REGIME: its items in order of receipt and the
+ * way each goes, its trays, and the scanners' work through them. */
+static void plan_day(const demo *d, rng *r, demo_day *dd, const demo_regime *regime)
+{
+	long *secs = xcalloc((size_t)dd->n + 1, sizeof *secs);
+	receipt_times(r, pr_day_weekday(dd->dayno), dd->n, secs);
+	for (long k = 0; k < dd->n; k++) {
+		demo_item *it = &dd->item[k];
+		it->received_at = local_time(dd->dayno, secs[k]);
+		pr_ref_make('I', dd->dayno, k + 1, it->ref);
+		item_describe(d, r, it);
+		it->logged_by = crew_member(d, r);
+		item_plan(d, r, it, dd->dayno, regime);
+	}
+	free(secs);
+	plan_trays(d, r, dd);
+	plan_scans(d, r, dd, regime);
+}
+
+/* ---------------------------------------------------------------------
+ * Writing a day as it stands at now
+ * ------------------------------------------------------------------- */
+
+/* Brings IT to where its plan has got by NOW: the events that have
+ * happened, in order, and the state they leave. */
+static void item_materialise(demo_item *it, pr_time now)
+{
+	item_step(it, now, it->received_at, it->logged_by, "received", "logged");
+	switch (it->fate) {
+	case FATE_EXCEPTION:
+	case FATE_UNSCANNED:
+		if (!item_step(it, now, it->p_exception, it->exception_by, "exception",
+			       it->p_reason))
+			break;
+		it->exception_reason = it->p_reason;
+		if (!it->p_handed)
+			break;
+		snprintf(it->signed_for, sizeof it->signed_for, "signed for by %s",
+			 it->handed_name);
+		if (item_step(it, now, it->p_handed, it->handed_by, "handed-over",
+			      it->signed_for)) {
+			it->handed_to = it->handed_name;
+			it->handed_at = it->p_handed;
+		}
+		break;
+	case FATE_RETURN:
+		if (item_step(it, now, it->p_returned, it->returned_by, "returned",
+			      it->p_reason))
+			it->exception_reason = it->p_reason;
+		break;
+	case FATE_SCAN:
+		if (!item_step(it, now, it->p_batched, it->batched_by, "batched", it->batch_why))
+			break;
+		it->batched = true;
+		if (!it->p_scanned || !item_step(it, now, it->p_scanned, it->scanned_by,
+						 "scanned", NULL))
+			break;
+		it->scanned_at = it->p_scanned;
+		if (it->email_after && item_step(it, now, it->p_scanned + it->email_after,
+						 it->scanned_by, "emailed", NULL))
+			it->emailed_at = it->p_scanned + it->email_after;
+		break;
+	}
+}
+
+static pr_status events_insert(demo *d, const char *entity, int64_t id, const char *ref,
+			       const demo_event *ev, int nev, pr_error *err)
+{
+	sqlite3_stmt *s = d->ins_event;
+	for (int i = 0; i < nev; i++) {
+		sqlite3_bind_int64(s, 1, ev[i].at);
+		sqlite3_bind_text(s, 2, ev[i].actor, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, id);
+		sqlite3_bind_text(s, 4, ref, -1, SQLITE_STATIC);
+		bind_text(s, 5, ev[i].from);
+		sqlite3_bind_text(s, 6, ev[i].to, -1, SQLITE_STATIC);
+		bind_text(s, 7, ev[i].reason);
+		sqlite3_bind_text(s, 8, entity, -1, SQLITE_STATIC);
+		pr_status st = step(d, s, "adding demo audit events", err);
+		if (st != PR_OK)
+			return st;
+	}
+	return PR_OK;
+}
+
+/* Inserts tray B as it stands at now (it was opened by then). */
+static pr_status batch_insert(demo *d, demo_batch *b, pr_error *err)
+{
+	bool closed = b->closed_at <= d->now;
+	bool scanned = closed && b->scanned_at && b->scanned_at <= d->now;
+	demo_event ev[3];
+	int nev = 0;
+	char why[32];
+
+	ev[nev++] = (demo_event){b->opened_at, b->opened_by, NULL, "open", NULL};
+	if (closed) {
+		snprintf(why, sizeof why, "%ld item%s", b->items, b->items == 1 ? "" : "s");
+		ev[nev++] = (demo_event){b->closed_at, b->closed_by, "open", "closed", why};
+	}
+	if (scanned)
+		ev[nev++] = (demo_event){b->scanned_at, b->scanned_by, "closed", "scanned", NULL};
+
+	sqlite3_stmt *s = d->ins_batch;
+	sqlite3_bind_text(s, 1, b->ref, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, d->dept_id[b->dept]);
+	sqlite3_bind_text(s, 3, ev[nev - 1].to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, b->opened_by, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 5, b->opened_at);
+	bind_text(s, 6, closed ? b->closed_by : NULL);
+	bind_time(s, 7, closed ? b->closed_at : 0);
+	bind_time(s, 8, closed ? b->closed_at : 0); /* sheets printed on closing */
+	bind_time(s, 9, scanned ? b->scanned_at : 0);
+	pr_status st = step(d, s, "adding demo batches", err);
+	if (st != PR_OK)
+		return st;
+	b->id = sqlite3_last_insert_rowid(d->sql);
+	return events_insert(d, "batch", b->id, b->ref, ev, nev, err);
+}
+
+static pr_status item_insert(demo *d, const demo_day *dd, const demo_item *it,
+			     const char *day, pr_error *err)
 {
 	sqlite3_stmt *s = d->ins_item;
 	char scanned_day[PR_DAY_LEN];
@@ -953,7 +1358,7 @@ static pr_status item_insert(demo *d, const demo_item *it, const char *day,
 	sqlite3_bind_text(s, 13, it->logged_by, -1, SQLITE_STATIC);
 	bind_time(s, 14, it->scanned_at);
 	if (it->scanned_at) {
-		pr_day_format(it->scanned_dayno, scanned_day);
+		pr_time_day(it->scanned_at, scanned_day);
 		sqlite3_bind_text(s, 15, scanned_day, -1, SQLITE_STATIC);
 	} else {
 		sqlite3_bind_null(s, 15);
@@ -963,26 +1368,51 @@ static pr_status item_insert(demo *d, const demo_item *it, const char *day,
 	bind_text(s, 18, it->handed_to);
 	bind_time(s, 19, it->handed_at);
 	sqlite3_bind_int64(s, 20, it->updated_at);
+	if (it->batched) {
+		sqlite3_bind_int64(s, 21, dd->batch[it->batch].id);
+		sqlite3_bind_int64(s, 22, it->batch_pos);
+	} else {
+		sqlite3_bind_null(s, 21);
+		sqlite3_bind_null(s, 22);
+	}
 	pr_status st = step(d, s, "adding demo items", err);
 	if (st != PR_OK)
 		return st;
+	return events_insert(d, "item", sqlite3_last_insert_rowid(d->sql), it->ref,
+			     it->ev, it->nev, err);
+}
 
-	int64_t id = sqlite3_last_insert_rowid(d->sql);
-	s = d->ins_event;
-	for (int i = 0; i < it->nev; i++) {
-		const demo_event *ev = &it->ev[i];
-		sqlite3_bind_int64(s, 1, ev->at);
-		sqlite3_bind_text(s, 2, ev->actor, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, id);
-		sqlite3_bind_text(s, 4, it->ref, -1, SQLITE_STATIC);
-		bind_text(s, 5, ev->from);
-		sqlite3_bind_text(s, 6, ev->to, -1, SQLITE_STATIC);
-		bind_text(s, 7, ev->reason);
-		st = step(d, s, "adding demo audit events", err);
-		if (st != PR_OK)
-			return st;
+static pr_status seq_insert(demo *d, const char *kind, const char *day, long last,
+			    pr_error *err)
+{
+	sqlite3_bind_text(d->ins_seq, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(d->ins_seq, 2, last);
+	sqlite3_bind_text(d->ins_seq, 3, kind, -1, SQLITE_STATIC);
+	return step(d, d->ins_seq, "numbering the demo items", err);
+}
+
+/* Writes day DD as it stands at now, in one transaction: the trays opened
+ * and the items logged by then, each in its state at now. */
+static pr_status write_day(demo *d, demo_day *dd, pr_error *err)
+{
+	char day[PR_DAY_LEN];
+	long nb = 0, ni = 0;
+
+	pr_day_format(dd->dayno, day);
+	pr_status st = pr_db_begin(d->db, err);
+	for (; st == PR_OK && nb < dd->nbatch && dd->batch[nb].opened_at <= d->now; nb++)
+		st = batch_insert(d, &dd->batch[nb], err);
+	for (; st == PR_OK && ni < dd->n && dd->item[ni].received_at <= d->now; ni++) {
+		item_materialise(&dd->item[ni], d->now);
+		st = item_insert(d, dd, &dd->item[ni], day, err);
 	}
-	return PR_OK;
+	if (st == PR_OK && ni > 0)
+		st = seq_insert(d, "I", day, ni, err);
+	if (st == PR_OK && nb > 0)
+		st = seq_insert(d, "B", day, nb, err);
+	if (st != PR_OK)
+		return pr_db_rollback(d->db, st);
+	return pr_db_commit(d->db, err);
 }
 
 /* Chooses who works on DAYNO: five or six of the crew on a working day,
@@ -1002,51 +1432,22 @@ static void pick_crew(demo *d, rng *r, long dayno)
 	}
 }
 
-/* Fills day number I of the period (DAYNO) in one transaction. */
+/* Fills day number I of the period (DAYNO): plans it whole, then writes
+ * what has happened by now. */
 static pr_status fill_day(demo *d, long i, long dayno, pr_error *err)
 {
 	rng r;
 	uint64_t mix = (uint64_t)dayno;
 	rng_seed(&r, d->seed ^ splitmix64(&mix));
 
-	int wd = pr_day_weekday(dayno);
 	long n = day_volume(&r, dayno);
 	demo_regime regime = regime_of(scan_share(&r, i, d->days));
 	pick_crew(d, &r, dayno);
-
-	long *secs = malloc((size_t)(n ? n : 1) * sizeof *secs);
-	if (!secs)
-		return pr_fail(err, PR_EIO, "out of memory filling the demo");
-	for (long k = 0; k < n; k++)
-		secs[k] = receipt_time(&r, wd);
-	qsort(secs, (size_t)n, sizeof *secs, cmp_long);
-
-	char day[PR_DAY_LEN];
-	pr_day_format(dayno, day);
-	pr_status st = pr_db_begin(d->db, err);
-	long seq = 0;
-	for (long k = 0; st == PR_OK && k < n; k++) {
-		demo_item it = {0};
-		it.received_at = local_time(dayno, secs[k]);
-		if (it.received_at > d->now)
-			break;
-		pr_ref_make('I', dayno, ++seq, it.ref);
-		item_describe(d, &r, &it);
-		it.logged_by = crew_member(d, &r);
-		item_step(&it, d->now, it.received_at, it.logged_by, "received",
-			  "logged");
-		item_live(d, &r, &it, dayno, &regime);
-		st = item_insert(d, &it, day, err);
-	}
-	free(secs);
-	if (st == PR_OK && seq > 0) {
-		sqlite3_bind_text(d->ins_seq, 1, day, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(d->ins_seq, 2, seq);
-		st = step(d, d->ins_seq, "numbering the demo items", err);
-	}
-	if (st != PR_OK)
-		return pr_db_rollback(d->db, st);
-	return pr_db_commit(d->db, err);
+	demo_day *dd = day_new(dayno, n);
+	plan_day(d, &r, dd, &regime);
+	pr_status st = write_day(d, dd, err);
+	day_free(dd);
+	return st;
 }
 
 /* ---------------------------------------------------------------------
@@ -1119,19 +1520,25 @@ pr_status pr_demo_fill(pr_db *db, const pr_demo_options *opt, pr_error *err)
 			     "sender, addressee, kind, service, tracking, flags, "
 			     "status, received_at, received_day, logged_by, "
 			     "scanned_at, scanned_day, emailed_at, exception_reason, "
-			     "handed_to, handed_at, updated_at) VALUES (?1, ?2, ?3, "
-			     "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-			     "?16, ?17, ?18, ?19, ?20)", &d->ins_item, err);
+			     "handed_to, handed_at, updated_at, batch_id, batch_pos) "
+			     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+			     "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+			     &d->ins_item, err);
 	if (st == PR_OK)
 		st = prepare(d, "INSERT INTO audit_events (at, actor, entity, "
 			     "entity_id, ref, from_state, to_state, reason) "
-			     "VALUES (?1, ?2, 'item', ?3, ?4, ?5, ?6, ?7)",
+			     "VALUES (?1, ?2, ?8, ?3, ?4, ?5, ?6, ?7)",
 			     &d->ins_event, err);
 	if (st == PR_OK)
 		st = prepare(d, "INSERT INTO sequences (kind, day, last) "
-			     "VALUES ('I', ?1, ?2) ON CONFLICT (kind, day) "
+			     "VALUES (?3, ?1, ?2) ON CONFLICT (kind, day) "
 			     "DO UPDATE SET last = max(last, excluded.last)",
 			     &d->ins_seq, err);
+	if (st == PR_OK)
+		st = prepare(d, "INSERT INTO batches (ref, dept_id, status, opened_by, "
+			     "opened_at, closed_by, closed_at, sheets_printed_at, "
+			     "scanned_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+			     &d->ins_batch, err);
 	if (st == PR_OK && opt->progress)
 		opt->progress(0.0, opt->ud);
 	for (long i = 0; st == PR_OK && i < opt->days; i++) {

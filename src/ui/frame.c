@@ -29,50 +29,43 @@ void ui_figures_refresh(struct ui *ui)
 		ui_error(ui, &err);
 }
 
-static void figures_text(const struct ui *ui, char *out, size_t cap, enum ui_role *role)
-{
-	const pr_figures *f = &ui->figures;
-	double pct;
-
-	*role = ROLE_HEADER;
-	if (!ui->figures_ok) {
-		snprintf(out, cap, "Scanned: figures unavailable");
-	} else if (!pr_figures_pct(f, &pct)) {
-		snprintf(out, cap, "Scanned --%% / target %g%% (none received)", f->target_pct);
-	} else {
-		bool met = pr_figures_met(f);
-		*role = met ? ROLE_HEADER_MET : ROLE_HEADER_BELOW;
-		snprintf(out, cap, "Scanned %.1f%% / target %g%% (%s)", pct, f->target_pct,
-			 met ? "met" : "below");
-	}
-}
-
-/* Draws the header on the top line: the site name takes what the login,
- * the date and time and today's figures leave; narrow terminals drop the
- * weekday first. */
+/* Draws the header on the top line, laid out by ui_header_layout
+ * (header.h says what is shortened first as the terminal narrows): the
+ * site's name on the left, the operator, the date and time and today's
+ * figures on the right, the figures in the role of their verdict. */
 void ui_draw_header(struct ui *ui)
 {
 	static const char *const wdays[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+	const pr_figures *f = &ui->figures;
 	pr_time now = pr_now();
-	char day[PR_DAY_LEN], hhmm[6], figs[128], right[200];
-	enum ui_role figrole;
-	const char *site = ui->app->cfg.site_name;
+	char day[PR_DAY_LEN], hhmm[6];
+	struct ui_header h;
+	struct ui_header_in in = {
+		.site = ui->app->cfg.site_name,
+		.login = pr_db_actor(ui->db),
+		.weekday = wdays[pr_day_weekday(pr_time_dayno(now))],
+		.date = day,
+		.clock = hhmm,
+		.figs = UI_FIGS_UNAVAILABLE,
+		.target = f->target_pct,
+	};
+	enum ui_role figrole = ROLE_HEADER;
 
 	pr_time_day(now, day);
 	pr_time_hhmm(now, hhmm);
-	figures_text(ui, figs, sizeof figs, &figrole);
-	snprintf(right, sizeof right, " \u2502 %s \u2502 %s %s %s \u2502 ", pr_db_actor(ui->db),
-		 wdays[pr_day_weekday(pr_time_dayno(now))], day, hhmm);
-	int fw = ui_text_width(figs) + 1;
-	if (COLS - fw - ui_text_width(right) < 16)
-		snprintf(right, sizeof right, " \u2502 %s \u2502 %s %s \u2502 ", pr_db_actor(ui->db),
-			 day, hhmm);
-	int rw = ui_text_width(right);
+	if (ui->figures_ok && pr_figures_pct(f, &in.pct)) {
+		in.figs = UI_FIGS_PCT;
+		in.met = pr_figures_met(f);
+		figrole = in.met ? ROLE_HEADER_MET : ROLE_HEADER_BELOW;
+	} else if (ui->figures_ok) {
+		in.figs = UI_FIGS_NONE;
+	}
+	ui_header_layout(&in, COLS, &h);
 
 	ui_fill(0, 0, COLS, ROLE_HEADER);
-	ui_putf(0, 0, COLS - fw - rw, ROLE_HEADER, " %s", site != NULL && *site ? site : "postroom");
-	ui_put(0, COLS - fw - rw, rw, ROLE_HEADER, right);
-	ui_put(0, COLS - fw, fw, figrole, figs);
+	ui_put(0, 0, h.middle_x, ROLE_HEADER, h.site);
+	ui_put(0, h.middle_x, h.figs_x - h.middle_x, ROLE_HEADER, h.middle);
+	ui_put(0, h.figs_x, COLS - h.figs_x, figrole, h.figs);
 }
 
 /* Draws the status line: the last message, or a hint. */

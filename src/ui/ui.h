@@ -23,6 +23,8 @@
 
 #include "../app.h"
 #include "actions.h"
+#include "fit.h"
+#include "header.h"
 
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
@@ -205,20 +207,15 @@ void ui_draw_keybar(struct ui *ui);
 /* Re-reads today's figures for the header when ui->generation moved on. */
 void ui_figures_refresh(struct ui *ui);
 
-/* ---- draw.c: drawing primitives ---- */
+/* ---- draw.c: drawing primitives (fit.c: text measured and cut) ---- */
 /* Draws UTF-8 text S at Y, X in ROLE, cut to W columns ("…" marks a cut);
  * returns the columns used. */
 int ui_put(int y, int x, int w, enum ui_role role, const char *s);
 /* As ui_put with printf-style formatting. */
 int ui_putf(int y, int x, int w, enum ui_role role, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
-/* Writes UTF-8 S into OUT (CAP bytes), cut ("…") or padded with spaces to
- * exactly COLS display columns: for lining up columns of text. */
-void ui_fit(char *out, size_t cap, const char *s, int cols);
 /* Fills W columns at Y, X with spaces in ROLE. */
 void ui_fill(int y, int x, int w, enum ui_role role);
-/* The display width of UTF-8 text S in columns. */
-int ui_text_width(const char *s);
 /* Draws S word-wrapped in AREA from row Y (relative); returns the next row. */
 int ui_put_wrapped(const struct ui_rect *area, int y, enum ui_role role, const char *s);
 /* Draws character WC (a block or line character) N times across from Y,

@@ -25,8 +25,11 @@ expect_eq "daily counts equal the items" "$(sqlite3 "$DB" "
 expect_eq "every item has its creation event" "$(sqlite3 "$DB" "
 	SELECT count(*) FROM items i WHERE NOT EXISTS (SELECT 1 FROM audit_events a
 	  WHERE a.ref = i.ref AND a.to_state = 'received' AND a.from_state IS NULL)")" "0"
-expect_eq "no day is half written" "$(sqlite3 "$DB" "
-	SELECT count(*) FROM sequences s WHERE s.last <> (SELECT count(*) FROM items
-	  WHERE received_day = s.day)")" "0"
+expect_eq "no day is half written: its items" "$(sqlite3 "$DB" "
+	SELECT count(*) FROM sequences s WHERE s.kind = 'I' AND s.last <> (SELECT count(*)
+	  FROM items WHERE received_day = s.day)")" "0"
+expect_eq "no day is half written: its batches" "$(sqlite3 "$DB" "
+	SELECT count(*) FROM sequences s WHERE s.kind = 'B' AND s.last <> (SELECT count(*)
+	  FROM batches WHERE substr(ref, 2, 6) = substr(replace(s.day, '-', ''), 3))")" "0"
 check "the database still opens and reports" pr report daily --format csv
 check "and takes new items" pr item add --dept ASC --sender S --addressee A

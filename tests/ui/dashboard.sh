@@ -165,7 +165,7 @@ check "this user becomes a supervisor" pr operator add "$(id -un)" --role superv
 keys Enter
 expect_screen "the target is set" "Scanned target set to 97% from $TODAY"
 expect_screen "the dashboard shows the new target" "Target 97%: BELOW target"
-expect_screen "the header follows" "target 97% (below)"
+expect_screen "the header follows" "Scanned 85.0% / 97% (below)"
 check "the target is stored" pr report daily --from "$TODAY" --to "$TODAY" --format csv
 expect_out "report daily has it" "^$TODAY,$t_recv,$t_scan,.*,97(\.0)?,"
 

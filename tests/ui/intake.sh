@@ -13,7 +13,7 @@ check "dept add CSC" pr dept add CSC --name "Children's Services" --email csc@co
 ui_start
 expect_screen "the console opens on Intake" ">Department"
 expect_screen "the header shows the date and time" "2026-11-20 09:30"
-expect_screen "the header shows today's target" "target 95%"
+expect_screen "the header says nothing is received yet" "Scanned --% (none received)"
 expect_screen "the key bar shows Quit" "Quit"
 
 # Part of the department's name: the match shows, Tab accepts it.
