@@ -168,10 +168,13 @@ tmux -L "$sock" -f /dev/null new-session -d -s c -x 100 -y 30 \
 TZ=Europe/London POSTROOM_DB='$DB' POSTROOM_NOW='$POSTROOM_NOW' PS1='ready\$ ' \
 ASAN_OPTIONS='${ASAN_OPTIONS:-}' bash --norc --noprofile"
 expect_screen "an interactive bash starts" '^ready\$'
-tmux -L "$sock" send-keys -t c ". '$top/config/postroom.bash'; clear" Enter
+# A new prompt once the script is sourced: keys typed before it would be
+# echoed ahead of the prompt.
+tmux -L "$sock" send-keys -t c ". '$top/config/postroom.bash'; PS1='go\$ '; clear" Enter
+expect_screen "the completion script is sourced" '^go\$ *$'
 tmux -L "$sock" send-keys -t c -l "postroom item a"
 tmux -L "$sock" send-keys -t c Tab
-expect_screen "Tab completes 'postroom item a' to add" '^ready\$ postroom item add *$'
+expect_screen "Tab completes 'postroom item a' to add" '^go\$ postroom item add *$'
 tmux -L "$sock" send-keys -t c -l -- "--dept "
 tmux -L "$sock" send-keys -t c Tab Tab
 expect_screen "Tab Tab lists the department codes" '^ASC +HWY +PLN *$'
