@@ -26,6 +26,11 @@ static const struct move {
 	{ PR_ITEM_BATCHED, PR_ITEM_SCANNED,
 	  "UPDATE items SET status = ?3, scanned_at = ?4, scanned_day = ?7, "
 	  "updated_at = ?4 WHERE id = ?1 AND status = ?2" },
+	/* A scan problem's pages given to an item that was never batched
+	 * (a file without a header sheet, say). */
+	{ PR_ITEM_RECEIVED, PR_ITEM_SCANNED,
+	  "UPDATE items SET status = ?3, scanned_at = ?4, scanned_day = ?7, "
+	  "updated_at = ?4 WHERE id = ?1 AND status = ?2" },
 	/* Marked for rescan: back to its batch as waiting, no longer counted
 	 * as scanned; its images stay on record. */
 	{ PR_ITEM_SCANNED, PR_ITEM_BATCHED,
