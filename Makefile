@@ -42,7 +42,10 @@ CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw
 SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 # zint, libharu and CUPS ship no .pc files on Debian 12.
-IO_LIBS := -lzint -lhpdf $(shell cups-config --libs 2>/dev/null || echo -lcups)
+IO_LIBS := -lzint -lhpdf $(shell cups-config --libs 2>/dev/null || echo -lcups) \
+	$(shell pkg-config --libs libtiff-4 2>/dev/null || echo -ltiff) \
+	$(shell pkg-config --libs zbar 2>/dev/null || echo -lzbar) \
+	$(shell pkg-config --libs libcurl 2>/dev/null || echo -lcurl)
 
 CORE_SRC := $(sort $(wildcard src/core/*.c))
 IO_SRC := $(sort $(wildcard src/io/*.c))
