@@ -9,6 +9,8 @@
 #   expect_eq DESC GOT WANT    passes when GOT is WANT
 #   run CMD...   runs CMD capturing $OUT, $ERR and $RC
 #   plan N       declares the number of checks (a suite that stops early fails)
+#   skip DESC WHY    counts a check that cannot be made here as skipped
+#   skip_rest WHY    skips every planned check not yet made, and ends the suite
 #   at_exit CMD  cleans up when the suite ends
 set -u
 : "${POSTROOM_BIN:?set POSTROOM_BIN to the postroom binary}"
@@ -19,6 +21,19 @@ _n=0 _planned="" _cleanups=""
 # suite that ends having made another number fails, so one that stops
 # early cannot pass.
 plan() { _planned=$1; echo "1..$1"; }
+
+# skip DESC WHY: a check this machine cannot make, counted as skipped.
+skip() { _n=$((_n + 1)); echo "ok $_n - $1 # SKIP $2"; }
+
+# skip_rest WHY: the checks still planned are skipped; the suite ends.
+skip_rest() {
+	if [ -z "$_planned" ]; then
+		echo "ok $((_n + 1)) # SKIP $1"
+		exit 0
+	fi
+	while [ "$_n" -lt "$_planned" ]; do skip "not made" "$1"; done
+	exit 0
+}
 
 # at_exit CMD: runs CMD when the suite ends, however it ends (latest first).
 at_exit() { _cleanups="$1; $_cleanups"; }

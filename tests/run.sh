@@ -42,6 +42,9 @@ run_suite() { # run_suite NAME COMMAND...
 	timeout 900 "$@" >"$out" 2>&1
 	rc=$?
 	[ "$rc" -eq 124 ] && echo "not ok - $name timed out after 900 s" >>"$out"
+	# Every suite says how many checks it makes ("1..N"), so one that stops
+	# early is caught (tests/lib.sh: plan).
+	grep -q '^1\.\.[0-9]' "$out" || echo "not ok - $name declares no plan (1..N)" >>"$out"
 	p=$(grep -c '^ok ' "$out" | tr -d ' ')
 	f=$(grep '^not ok ' "$out" | grep -vc '# [Ss][Kk][Ii][Pp]' | tr -d ' ')
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then

@@ -14,9 +14,11 @@
  * Each day is planned whole, whatever the clock says, then written as it
  * stands at now: an event that would happen later has not happened yet, so
  * today holds the post logged so far, its open trays and the live backlog,
- * and a later "now" only carries the same day further. Every item and
- * batch is inserted in its state at now with the audit events of its life;
- * the rollup triggers count the items. */
+ * and a later "now" only carries the same day further. Each item is
+ * inserted as logged and then moved through the states of its life up to
+ * now by pr_item_move, as the desk and the scanners would move it; each
+ * batch is inserted in its state at now with its audit events; the rollup
+ * triggers count the items. */
 #include "postroom/demo.h"
 
 #include <stdio.h>
@@ -1334,11 +1336,24 @@ static pr_status batch_insert(demo *d, demo_batch *b, pr_error *err)
 	return events_insert(d, "batch", b->id, b->ref, ev, nev, err);
 }
 
+/* The column a move writes besides the state (pr_item_change.text): the
+ * reason of an exception or a return, the name of who signed. */
+static const char *move_text(const demo_item *it, const char *to)
+{
+	if (strcmp(to, "exception") == 0 || strcmp(to, "returned") == 0)
+		return it->exception_reason;
+	if (strcmp(to, "handed-over") == 0)
+		return it->handed_to;
+	return NULL;
+}
+
+/* Inserts IT as it was logged (received, with its "logged" event), then
+ * makes the moves of its life up to now through pr_item_move, the one
+ * writer of the item's state changes. */
 static pr_status item_insert(demo *d, const demo_day *dd, const demo_item *it,
 			     const char *day, pr_error *err)
 {
 	sqlite3_stmt *s = d->ins_item;
-	char scanned_day[PR_DAY_LEN];
 
 	sqlite3_bind_text(s, 1, it->ref, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, d->dept_id[it->dept]);
@@ -1352,34 +1367,29 @@ static pr_status item_insert(demo *d, const demo_day *dd, const demo_item *it,
 	sqlite3_bind_text(s, 7, it->service, -1, SQLITE_STATIC);
 	bind_text(s, 8, it->tracking[0] ? it->tracking : NULL);
 	sqlite3_bind_int64(s, 9, it->flags);
-	sqlite3_bind_text(s, 10, it->status, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 11, it->received_at);
-	sqlite3_bind_text(s, 12, day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 13, it->logged_by, -1, SQLITE_STATIC);
-	bind_time(s, 14, it->scanned_at);
-	if (it->scanned_at) {
-		pr_time_day(it->scanned_at, scanned_day);
-		sqlite3_bind_text(s, 15, scanned_day, -1, SQLITE_STATIC);
-	} else {
-		sqlite3_bind_null(s, 15);
-	}
-	bind_time(s, 16, it->emailed_at);
-	bind_text(s, 17, it->exception_reason);
-	bind_text(s, 18, it->handed_to);
-	bind_time(s, 19, it->handed_at);
-	sqlite3_bind_int64(s, 20, it->updated_at);
-	if (it->batched) {
-		sqlite3_bind_int64(s, 21, dd->batch[it->batch].id);
-		sqlite3_bind_int64(s, 22, it->batch_pos);
-	} else {
-		sqlite3_bind_null(s, 21);
-		sqlite3_bind_null(s, 22);
-	}
+	sqlite3_bind_int64(s, 10, it->received_at);
+	sqlite3_bind_text(s, 11, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 12, it->logged_by, -1, SQLITE_STATIC);
 	pr_status st = step(d, s, "adding demo items", err);
 	if (st != PR_OK)
 		return st;
-	return events_insert(d, "item", sqlite3_last_insert_rowid(d->sql), it->ref,
-			     it->ev, it->nev, err);
+	int64_t id = sqlite3_last_insert_rowid(d->sql);
+	st = events_insert(d, "item", id, it->ref, it->ev, 1, err);
+	for (int i = 1; st == PR_OK && i < it->nev; i++) {
+		const demo_event *ev = &it->ev[i];
+		pr_item_status from, to;
+		if ((st = pr_item_status_parse(ev->from, &from, err)) != PR_OK ||
+		    (st = pr_item_status_parse(ev->to, &to, err)) != PR_OK)
+			break;
+		pr_item_change c = {
+			.id = id, .ref = it->ref, .from = (int)from, .to = (int)to,
+			.reason = ev->reason, .text = move_text(it, ev->to),
+			.batch_id = to == PR_ITEM_BATCHED ? dd->batch[it->batch].id : 0,
+			.at = ev->at, .actor = ev->actor,
+		};
+		st = pr_item_move(d->db, &c, err);
+	}
+	return st;
 }
 
 static pr_status seq_insert(demo *d, const char *kind, const char *day, long last,
@@ -1518,11 +1528,9 @@ pr_status pr_demo_fill(pr_db *db, const pr_demo_options *opt, pr_error *err)
 	if (st == PR_OK)
 		st = prepare(d, "INSERT INTO items (ref, dept_id, recipient_id, "
 			     "sender, addressee, kind, service, tracking, flags, "
-			     "status, received_at, received_day, logged_by, "
-			     "scanned_at, scanned_day, emailed_at, exception_reason, "
-			     "handed_to, handed_at, updated_at, batch_id, batch_pos) "
-			     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-			     "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+			     "status, received_at, received_day, logged_by, updated_at) "
+			     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'received', "
+			     "?10, ?11, ?12, ?10)",
 			     &d->ins_item, err);
 	if (st == PR_OK)
 		st = prepare(d, "INSERT INTO audit_events (at, actor, entity, "

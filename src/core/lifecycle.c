@@ -48,8 +48,9 @@ static const struct move {
 	{ PR_ITEM_EXCEPTION, PR_ITEM_HANDED_OVER,
 	  "UPDATE items SET status = ?3, handed_to = ?6, handed_at = ?4, "
 	  "updated_at = ?4 WHERE id = ?1 AND status = ?2" },
+	/* Not for the council: back to Royal Mail, with why (?6). */
 	{ PR_ITEM_RECEIVED, PR_ITEM_RETURNED,
-	  "UPDATE items SET status = ?3, updated_at = ?4 "
+	  "UPDATE items SET status = ?3, exception_reason = ?6, updated_at = ?4 "
 	  "WHERE id = ?1 AND status = ?2" },
 	/* Logged by mistake: no longer counted anywhere. */
 	{ PR_ITEM_RECEIVED, PR_ITEM_VOID,

@@ -4,6 +4,7 @@
 # replaced by one that reports chosen packages as not installed, and make
 # runs on a copy of the build files, so nothing real is touched.
 . tests/lib.sh
+plan 9
 top=$(pwd)
 copy="$TESTDIR/tree"
 mkdir -p "$copy/scripts" "$copy/src/core" "$TESTDIR/bin"

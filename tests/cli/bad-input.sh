@@ -1,6 +1,7 @@
 # Bad input gets a clear message and the right exit status, and leaves the
 # database exactly as it was.
 . tests/lib.sh
+plan 48
 export POSTROOM_NOW=2026-11-20T09:30:00
 pr init >/dev/null
 pr dept add ASC --name "Adult Social Care" --email asc@county.example >/dev/null

@@ -1,6 +1,7 @@
 # Scan batches from the command line: open, add, remove, close, list, show,
 # auto-batching at intake, and every refusal leaving the database as it was.
 . tests/lib.sh
+plan 51
 export POSTROOM_NOW=2026-11-20T09:30:00
 pr init >/dev/null
 pr dept add ASC --name "Adult Social Care" --email asc@county.example >/dev/null

@@ -3,6 +3,7 @@
 # COMP_POINT), the candidates coming from `postroom complete`; then Tab
 # pressed in an interactive bash in tmux.
 . tests/lib.sh
+plan 61
 command -v bash >/dev/null 2>&1 || { echo "1..0 # SKIP bash is not installed"; exit 0; }
 export POSTROOM_NOW=2026-11-20T09:30:00
 top=$(pwd)
@@ -147,8 +148,7 @@ expect_out "the script registers _postroom with file names as fallback" \
 
 # --- Tab in an interactive bash ------------------------------------------
 if ! command -v tmux >/dev/null 2>&1; then
-	echo "ok - interactive bash # SKIP tmux is not installed"
-	exit 0
+	skip_rest "tmux is not installed"
 fi
 screen() { tmux -L "$sock" capture-pane -p -t c 2>/dev/null; }
 wait_screen() { # wait_screen REGEX: up to 10 s for a line matching REGEX

@@ -1,6 +1,7 @@
 # Several operators at once on one database: four processes logging items
 # side by side lose nothing, share the numbering and keep the counts right.
 . tests/lib.sh
+plan 7
 export POSTROOM_NOW=2026-11-20T09:30:00
 pr init >/dev/null
 pr dept add ASC --name "Adult Social Care" --email asc@county.example >/dev/null

@@ -2,6 +2,7 @@
 # whole days or nothing, the daily counts equal to the items, the audit trail
 # complete, and the file passing SQLite's integrity check.
 . tests/lib.sh
+plan 8
 export POSTROOM_NOW=2026-11-20T17:00:00
 "$POSTROOM_BIN" demo --days 40 --seed 3 >/dev/null 2>&1 &
 victim=$!

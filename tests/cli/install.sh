@@ -1,6 +1,7 @@
 # make install puts the binary, both man pages, the example configuration
 # and the bash completion under DESTDIR/PREFIX, and the installed binary runs.
 . tests/lib.sh
+plan 11
 top=$(pwd)
 build_dir=$(dirname "$POSTROOM_BIN")
 mode=release

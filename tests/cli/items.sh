@@ -1,6 +1,7 @@
 # Departments, operators and items through the command line, every output
 # format, and the audit trail of each change.
 . tests/lib.sh
+plan 72
 export POSTROOM_NOW=2026-11-20T09:30:00
 pr init >/dev/null
 

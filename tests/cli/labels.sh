@@ -1,6 +1,7 @@
 # Labels, batch sheets and the accountable-items sheet from the command
 # line, read back with zbarimg and poppler's tools.
 . tests/lib.sh
+plan 41
 export POSTROOM_NOW=2026-11-20T09:30:00
 pr init >/dev/null
 pr dept add ASC --name "Adult Social Care" --email asc@county.example >/dev/null

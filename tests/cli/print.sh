@@ -3,10 +3,10 @@
 # printer and a stopped scheduler are reported plainly.
 . tests/lib.sh
 . tests/cups.sh
+plan 11
 export POSTROOM_NOW=2026-11-20T09:30:00
 if [ "$(id -u)" -ne 0 ]; then
-	echo "ok 1 # SKIP the private cupsd needs root"
-	exit 0
+	skip_rest "the private cupsd needs root"
 fi
 pr init >/dev/null
 pr dept add ASC --name "Adult Social Care" --email asc@county.example >/dev/null

@@ -1,6 +1,7 @@
 # report daily: the contract's columns, figures computed here from the items
 # this test logs, every day of the period, and the target in force.
 . tests/lib.sh
+plan 23
 export POSTROOM_NOW=2026-11-20T15:00:00
 pr init >/dev/null
 pr dept add ASC --name "Adult Social Care" --email asc@county.example >/dev/null

@@ -4,6 +4,7 @@
 # 2 Nov. Every expected row is computed here, with awk, from the items
 # table's rows (never from a report), and compared whole.
 . tests/lib.sh
+plan 109
 export POSTROOM_NOW=2026-11-03T15:00:00
 pr init >/dev/null
 pr dept add REV --name "Revenues and Benefits" --email rev@county.example >/dev/null

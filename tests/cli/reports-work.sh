@@ -3,6 +3,7 @@
 # counts against the items, in text, csv and json. Expected rows are
 # computed here from the items table's rows and the test's own ledger.
 . tests/lib.sh
+plan 64
 NOW=2026-11-03T15:00:00
 export POSTROOM_NOW=$NOW
 pr init >/dev/null

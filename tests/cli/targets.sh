@@ -1,6 +1,7 @@
 # target set|list: dated scanned targets, who may set them, and each day's
 # figures judged by the target in force that day.
 . tests/lib.sh
+plan 57
 export POSTROOM_NOW=2026-11-04T10:00:00
 pr init >/dev/null
 pr dept add REV --name Revenues --email rev@county.example >/dev/null

@@ -8,6 +8,7 @@
 # line sees the same batch. Intake puts new items into the open batch.
 . tests/lib.sh
 . tests/ui/lib/tmux.sh
+plan 56
 
 CONF=$TESTDIR/postroom.conf
 SPOOL=$TESTDIR/spool
@@ -92,7 +93,7 @@ if command -v pdfinfo >/dev/null 2>&1; then
 	expect_eq "the PDF has a header page and one page an item" \
 		"$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')" 4
 else
-	echo "ok - pdfinfo is not installed # SKIP"
+	skip "the PDF has a header page and one page an item" "pdfinfo is not installed"
 fi
 
 # The command line sees the same.

@@ -8,6 +8,7 @@
 # from the items the test creates.
 . tests/lib.sh
 . tests/ui/lib/tmux.sh
+plan 65
 
 NOW=2026-11-20T15:00:00
 export POSTROOM_NOW=$NOW

@@ -6,6 +6,7 @@
 # status line; Esc cancels a question and changes nothing.
 . tests/lib.sh
 . tests/ui/lib/tmux.sh
+plan 29
 
 check "init" pr init
 check "dept add ASC" pr dept add ASC --name "Adult Social Care" --email asc@council.example

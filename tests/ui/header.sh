@@ -6,6 +6,7 @@
 # whole with the first form of the rule that fits.
 . tests/lib.sh
 . tests/ui/lib/tmux.sh
+plan 27
 
 CONF=$PWD/config/postroom.conf
 SITE=$(sed -n 's/^site_name = "\(.*\)"$/\1/p' "$CONF")

@@ -5,6 +5,7 @@
 # fails here. F1 and the letter keys h and ? all open help.
 . tests/lib.sh
 . tests/ui/lib/tmux.sh
+plan 21
 
 table=src/ui/actions.h
 # "ID SCOPE LABEL" for every action, one a line.

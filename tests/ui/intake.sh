@@ -5,6 +5,7 @@
 # cleanly under the sanitizers.
 . tests/lib.sh
 . tests/ui/lib/tmux.sh
+plan 27
 
 check "init" pr init
 check "dept add ASC" pr dept add ASC --name "Adult Social Care" --email asc@council.example

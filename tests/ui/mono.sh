@@ -3,6 +3,7 @@
 # header, key bar and the Intake form show, and no colour escape is drawn.
 . tests/lib.sh
 . tests/ui/lib/tmux.sh
+plan 43
 
 check "init" pr init
 check "dept add" pr dept add ASC --name "Adult Social Care" --email asc@council.example

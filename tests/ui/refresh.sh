@@ -4,6 +4,7 @@
 # re-reads the header figures, today's list and the batches.
 . tests/lib.sh
 . tests/ui/lib/tmux.sh
+plan 18
 
 check "init" pr init
 check "dept add" pr dept add ASC --name "Adult Social Care" --email asc@council.example

@@ -4,6 +4,7 @@
 # terminals use the extra room.
 . tests/lib.sh
 . tests/ui/lib/tmux.sh
+plan 14
 
 check "init" pr init
 check "dept add" pr dept add ASC --name "Adult Social Care" --email asc@council.example

@@ -3,6 +3,7 @@
 # PgDn reach the oldest at once, from the list and from the form.
 . tests/lib.sh
 . tests/ui/lib/tmux.sh
+plan 13
 
 check "demo fills a day" pr demo --days 1 --seed 1
 run pr item list --from 2026-11-20 --to 2026-11-20 --format csv
