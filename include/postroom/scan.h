@@ -57,8 +57,7 @@ pr_page_kind pr_page_classify(const char *const *codes, size_t n, char ref[PR_RE
 	P(PR_PROBLEM_OTHER_BATCH, "other-batch", "a separator for an item of another batch") \
 	P(PR_PROBLEM_UNKNOWN_REF, "unknown-ref", "a separator for an unknown item")    \
 	P(PR_PROBLEM_NO_PAGES, "no-pages", "an item of the batch with no pages")       \
-	P(PR_PROBLEM_SCANNED_TWICE, "scanned-twice", "an item scanned twice")          \
-	P(PR_PROBLEM_COUNT, "count", "documents and items do not reconcile")
+	P(PR_PROBLEM_SCANNED_TWICE, "scanned-twice", "an item scanned twice")
 
 #define PR_ENUM_FIRST(e, ...) e,
 typedef enum pr_scan_problem_kind {
