@@ -17,6 +17,10 @@ typedef struct pr_config {
 	char *database;       /* database path; NULL = data dir default */
 	char *data_dir;       /* NULL = $XDG_DATA_HOME/postroom */
 	char *hot_folder;     /* NULL = data dir/hot */
+	int hot_settle_s;     /* a file is taken once unchanged this long */
+	int hot_poll_s;       /* polling interval when the folder cannot be watched */
+	char *archive;        /* NULL = data dir/archive */
+	char *quarantine;     /* NULL = data dir/quarantine */
 	char *outbox;         /* NULL = data dir/outbox */
 	char *spool;          /* NULL = data dir/spool */
 	char *smtp_url;       /* NULL = write .eml files to the outbox */
@@ -54,6 +58,9 @@ void pr_config_each(const pr_config *cfg,
 char *pr_config_data_dir(const pr_config *cfg);
 char *pr_config_db_path(const pr_config *cfg);
 char *pr_config_spool_dir(const pr_config *cfg);
+char *pr_config_hot_dir(const pr_config *cfg);
+char *pr_config_archive_dir(const pr_config *cfg);
+char *pr_config_quarantine_dir(const pr_config *cfg);
 
 /* Frees the strings CFG owns and resets it to zero. */
 void pr_config_free(pr_config *cfg);

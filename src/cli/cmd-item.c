@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "postroom/intake.h"
 #include "postroom/item.h"
+#include "postroom/scan.h"
 
 /* Flag names joined by '+' ("private+urgent"), or "". */
 static void flag_names(unsigned flags, char *out, size_t cap)
@@ -223,6 +224,31 @@ static void show_field(const char *label, const char *value)
 	printf("%-11s %s\n", label, value && *value ? value : "-");
 }
 
+/* The scan of an item in JSON: "pages", "blank_pages" and "pdf" (the
+ * archived PDF), null until it is scanned. */
+static const cli_col image_cols[] = {
+	{ .name = "pages", .type = COL_NUMBER },
+	{ .name = "blank_pages", .type = COL_NUMBER },
+	{ .name = "pdf" },
+};
+
+static pr_status image_json(pr_app *app, const char *ref, pr_error *err)
+{
+	pr_scan_image g;
+	char pages[16] = "", blanks[16] = "";
+	const char *v[3] = { pages, blanks, NULL };
+	pr_status st = pr_scan_image_of(app->db, ref, &g, err);
+	if (st == PR_OK) {
+		snprintf(pages, sizeof pages, "%d", g.pages);
+		snprintf(blanks, sizeof blanks, "%d", g.blank_pages);
+		v[2] = g.pdf_path;
+	} else if (st != PR_ENOTFOUND) {
+		return st;
+	}
+	json_fields(stdout, image_cols, 3, v);
+	return PR_OK;
+}
+
 int cmd_item_show(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
@@ -252,6 +278,9 @@ int cmd_item_show(pr_app *app, int argc, char **argv)
 		item_values_of(&it, &v);
 		fputc('{', stdout);
 		json_fields(stdout, item_cols, NITEM_COLS, v.row);
+		fputs(", ", stdout);
+		if ((st = image_json(app, it.ref, &err)) != PR_OK)
+			return cli_fail(&err);
 		fputs(", \"history\": [", stdout);
 		st = pr_item_history(app->db, it.ref, history_json, &n, &err);
 		fputs(n ? "\n  ]}\n" : "]}\n", stdout);
@@ -289,6 +318,18 @@ int cmd_item_show(pr_app *app, int argc, char **argv)
 		time_or_empty(it.handed_at, t1);
 		snprintf(line, sizeof line, "%s at %s", it.handed_to, t1);
 		show_field("Handed to", line);
+	}
+	pr_scan_image g;
+	st = pr_scan_image_of(app->db, it.ref, &g, &err);
+	if (st == PR_OK) {
+		snprintf(line, sizeof line, "%d (pages %s of scan file %lld)", g.pages,
+			 g.page_list, (long long)g.scan_file_id);
+		show_field("Pages", line);
+		snprintf(line, sizeof line, "%d", g.blank_pages);
+		show_field("Blank pages", line);
+		show_field("PDF", g.pdf_path);
+	} else if (st != PR_ENOTFOUND) {
+		return cli_fail(&err);
 	}
 	printf("\nHistory\n");
 	st = pr_item_history(app->db, it.ref, history_text, NULL, &err);

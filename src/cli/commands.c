@@ -136,6 +136,27 @@ static const cli_command commands[] = {
 		  "print them; without -o no file is kept" },
 		END }, NULL },
 
+	{ "scan", NULL, NULL, VAL_TEXT,
+	  "scan files taken from the hot folder, and the problems they raised", NULL, NULL },
+	{ "scan list", cmd_scan_list, NULL, VAL_TEXT, "scan files, newest first",
+	  (const cli_option[]){
+		{ "status", NULL, "arrived|ingested|quarantined", VAL_CHOICES, 0,
+		  "only files in this state" },
+		OPT_FORMAT, END }, NULL },
+	{ "scan exceptions", cmd_scan_exceptions, NULL, VAL_TEXT,
+	  "scan problems waiting for a person, oldest first",
+	  (const cli_option[]){
+		{ "all", NULL, NULL, VAL_TEXT, 0, "resolved problems too" },
+		OPT_FORMAT, END }, NULL },
+	{ "scan resolve", cmd_scan_resolve, "ID", VAL_TEXT,
+	  "resolve a scan problem: give its pages to an item, or set them aside",
+	  (const cli_option[]){
+		{ "item", NULL, "REF", VAL_TEXT, 0,
+		  "the item waiting to be scanned that the pages belong to" },
+		{ "set-aside", NULL, "REASON", VAL_TEXT, 0,
+		  "keep the pages in the archive with no item, for this reason" },
+		END }, NULL },
+
 	{ "label", cmd_label, "REF", VAL_TEXT, "a Code 128 label for an item or a batch",
 	  (const cli_option[]){
 		{ "o", "output", "FILE.png|svg|eps|pdf", VAL_TEXT, OPT_REQUIRED,

@@ -16,7 +16,7 @@
 #include "postroom/text.h"
 #include "postroom/xmem.h"
 
-enum setting_type { T_STRING, T_PATH, T_PERCENT, T_ZONE, T_BOOL, T_MILLIS };
+enum setting_type { T_STRING, T_PATH, T_PERCENT, T_ZONE, T_BOOL, T_MILLIS, T_SECONDS };
 
 typedef struct setting {
 	const char *key;
@@ -40,6 +40,14 @@ static const setting settings[] = {
 	  "folder for data (default: $XDG_DATA_HOME/postroom)" },
 	{ "hot_folder", T_PATH, AT(hot_folder), NULL,
 	  "scanner hot folder (default: DATA_DIR/hot)" },
+	{ "hot_settle_s", T_SECONDS, AT(hot_settle_s), "5",
+	  "seconds a hot-folder file must keep its size and time before it is taken" },
+	{ "hot_poll_s", T_SECONDS, AT(hot_poll_s), "10",
+	  "how often the worker looks at the hot folder when it cannot watch it (s)" },
+	{ "archive", T_PATH, AT(archive), NULL,
+	  "folder of scanned items' PDFs and original scan files (default: DATA_DIR/archive)" },
+	{ "quarantine", T_PATH, AT(quarantine), NULL,
+	  "folder of scan files that could not be read (default: DATA_DIR/quarantine)" },
 	{ "outbox", T_PATH, AT(outbox), NULL,
 	  "folder of .eml files when no smtp_url (default: DATA_DIR/outbox)" },
 	{ "spool", T_PATH, AT(spool), NULL,
@@ -111,6 +119,17 @@ static int apply(pr_config *cfg, const setting *s, const char *value,
 		if (errno || end == value || *end || v < 0 || v > 600000) {
 			snprintf(why, whylen, "'%s' is not a number of milliseconds "
 				 "from 0 to 600000", value);
+			return 0;
+		}
+		*(int *)((char *)cfg + s->offset) = (int)v;
+		return 1;
+	}
+	case T_SECONDS: {
+		errno = 0;
+		long v = strtol(value, &end, 10);
+		if (errno || end == value || *end || v < 0 || v > 3600) {
+			snprintf(why, whylen, "'%s' is not a number of seconds from 0 "
+				 "to 3600", value);
 			return 0;
 		}
 		*(int *)((char *)cfg + s->offset) = (int)v;
@@ -272,14 +291,35 @@ char *pr_config_db_path(const pr_config *cfg)
 	return path;
 }
 
-char *pr_config_spool_dir(const pr_config *cfg)
+/* SET when set, else NAME inside the data folder. */
+static char *folder(const pr_config *cfg, const char *set, const char *name)
 {
-	if (cfg->spool)
-		return xstrdup(cfg->spool);
+	if (set)
+		return xstrdup(set);
 	char *dir = pr_config_data_dir(cfg);
-	char *path = xasprintf("%s/spool", dir);
+	char *path = xasprintf("%s/%s", dir, name);
 	free(dir);
 	return path;
+}
+
+char *pr_config_spool_dir(const pr_config *cfg)
+{
+	return folder(cfg, cfg->spool, "spool");
+}
+
+char *pr_config_hot_dir(const pr_config *cfg)
+{
+	return folder(cfg, cfg->hot_folder, "hot");
+}
+
+char *pr_config_archive_dir(const pr_config *cfg)
+{
+	return folder(cfg, cfg->archive, "archive");
+}
+
+char *pr_config_quarantine_dir(const pr_config *cfg)
+{
+	return folder(cfg, cfg->quarantine, "quarantine");
 }
 
 void pr_config_each(const pr_config *cfg,
@@ -303,6 +343,7 @@ void pr_config_each(const pr_config *cfg,
 			e.value = buf;
 			break;
 		case T_MILLIS:
+		case T_SECONDS:
 			snprintf(buf, sizeof buf, "%d", *(const int *)base);
 			e.value = buf;
 			break;
