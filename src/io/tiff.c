@@ -541,24 +541,32 @@ static void add_dark(const page *p, const unsigned char *row, int f, int n, uint
 		}
 		break;
 	}
-	case PR_TIFF_GREY:
-		if (p->photometric == PHOTOMETRIC_MINISWHITE) {
-			for (int x = 0; x < w; x++)
-				acc[x / f] += row[x];
-		} else {
-			for (int x = 0; x < w; x++)
-				acc[x / f] += 255u - row[x];
+	case PR_TIFF_GREY: {
+		/* The darkness of a grey sample: itself when 0 is white. */
+		unsigned flip = p->photometric == PHOTOMETRIC_MINISWHITE ? 0 : 255;
+		for (int o = 0; o < n; o++, row += f) {
+			uint32_t sum = 0;
+			for (int k = 0; k < f; k++)
+				sum += flip ^ row[k];
+			acc[o] += sum;
 		}
 		break;
+	}
 	case PR_TIFF_RGB:
 		if (p->info.palette) {
-			for (int x = 0; x < w; x++)
-				acc[x / f] += 255u - p->lut[row[x]];
+			for (int o = 0; o < n; o++, row += f) {
+				uint32_t sum = 0;
+				for (int k = 0; k < f; k++)
+					sum += 255u - p->lut[row[k]];
+				acc[o] += sum;
+			}
 		} else {
-			int spp = p->photometric == PHOTOMETRIC_YCBCR ? 3 : p->spp;
-			for (int x = 0; x < w; x++) {
-				const unsigned char *c = row + (size_t)x * (size_t)spp;
-				acc[x / f] += 255u - ((77u * c[0] + 150u * c[1] + 29u * c[2] + 128) >> 8);
+			size_t spp = p->photometric == PHOTOMETRIC_YCBCR ? 3 : p->spp;
+			for (int o = 0; o < n; o++) {
+				uint32_t sum = 0;
+				for (int k = 0; k < f; k++, row += spp)
+					sum += 255u - ((77u * row[0] + 150u * row[1] + 29u * row[2] + 128) >> 8);
+				acc[o] += sum;
 			}
 		}
 		break;
@@ -572,6 +580,8 @@ static int factor(double dpi, int max_dpi, int size)
 	int f = (int)(dpi / max_dpi);
 	if (f < 1 || f > size)
 		f = 1;
+	if (f > 16)
+		f = 16;
 	return f;
 }
 
@@ -593,6 +603,7 @@ pr_status pr_tiff_page_grey(pr_tiff *t, int index, int max_dpi, pr_grey_image *o
 	unsigned char *px = xmalloc((size_t)ow * (size_t)oh);
 	uint32_t *acc = xcalloc((size_t)ow, sizeof *acc);
 	uint32_t cells = (uint32_t)(fx * fy);
+	uint64_t recip = ((uint64_t)1 << 32) / cells + 1;
 	for (int oy = 0; oy < oh && s == PR_OK; oy++) {
 		for (int k = 0; k < fy; k++) {
 			const unsigned char *row;
@@ -601,9 +612,12 @@ pr_status pr_tiff_page_grey(pr_tiff *t, int index, int max_dpi, pr_grey_image *o
 				break;
 			add_dark(p, row, fx, ow, acc);
 		}
+		/* acc / cells rounded, by a multiply: exact, as acc + cells / 2 <
+		 * 2^24 and cells <= 2^8 here. */
 		unsigned char *o = px + (size_t)oy * (size_t)ow;
 		for (int x = 0; x < ow; x++) {
-			o[x] = (unsigned char)(255u - (acc[x] + cells / 2) / cells);
+			uint64_t q = ((uint64_t)(acc[x] + cells / 2) * recip) >> 32;
+			o[x] = (unsigned char)(255u - (uint32_t)q);
 			acc[x] = 0;
 		}
 	}
@@ -789,7 +803,7 @@ static pr_status reencode(pr_tiff *t, int index, pr_encoded_page *out, pr_error 
 			     spp == 3 ? PHOTOMETRIC_RGB : PHOTOMETRIC_MINISBLACK);
 		TIFFSetField(w, TIFFTAG_COMPRESSION, COMPRESSION_ADOBE_DEFLATE);
 		TIFFSetField(w, TIFFTAG_PREDICTOR, PREDICTOR_NONE);
-		TIFFSetField(w, TIFFTAG_ZIPQUALITY, 6);
+		TIFFSetField(w, TIFFTAG_ZIPQUALITY, 3);
 	}
 	size_t dst_bytes = bilevel ? ((size_t)width + 7) / 8 : (size_t)width * (size_t)spp;
 	unsigned char *dst = xmalloc(dst_bytes);

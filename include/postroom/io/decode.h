@@ -1,5 +1,5 @@
 /* Barcodes read off a scanned page (zbar): Code 128, the code of every
- * sheet postroom prints, and QR. */
+ * sheet postroom prints and of many letters. */
 #ifndef POSTROOM_IO_DECODE_H
 #define POSTROOM_IO_DECODE_H
 
@@ -13,9 +13,9 @@
 /* A barcode reader, set up once and reused for every page. */
 typedef struct pr_decoder pr_decoder;
 
-/* A new reader for Code 128 and QR only, scanning every second row of the
- * page across (horizontal codes, upright or upside down, skewed a few
- * degrees) and no columns. PR_EIO when zbar cannot make one. Close it with
+/* A new reader for Code 128 only, scanning every second row of the page
+ * across (horizontal codes, upright or upside down, skewed a few degrees)
+ * and no columns: a page turned 90 degrees or a QR code is not read. PR_EIO when zbar cannot make one. Close it with
  * pr_decoder_close. */
 pr_status pr_decoder_open(pr_decoder **out, pr_error *err);
 
