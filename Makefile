@@ -63,8 +63,12 @@ CORE_LIB := $(B)/libpostroom-core.a
 IO_LIB := $(B)/libpostroom-io.a
 SERVICE_LIB := $(B)/libpostroom-service.a
 BIN := $(B)/postroom
+# The tests' own scan-file maker: a tool of the test suite and benchmarks,
+# outside postroom's layers, linking libtiff and zint directly.
+MKSCAN := $(B)/tools/mkscan
+TIFF_LIBS := $(shell pkg-config --libs libtiff-4 2>/dev/null || echo -ltiff)
 
-.PHONY: all run test unit bench install clean deps deps-test depcheck clang-check
+.PHONY: all run test unit tools bench install clean deps deps-test depcheck clang-check
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -108,6 +112,13 @@ $(B)/unit/%: $(B)/tests/unit/%.o $(B)/tests/unit/unit.o $(SERVICE_LIB) $(IO_LIB)
 
 unit: $(UNIT_BIN)
 
+$(MKSCAN): $(B)/tests/tools/mkscan.o
+	@mkdir -p $(dir $@)
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $< $(TIFF_LIBS) -lzint -lm
+
+tools: $(MKSCAN)
+
 deps:
 	@scripts/deps.sh build
 
@@ -120,19 +131,19 @@ run: deps
 	@$(BIN)
 
 test: deps-test
-	@$(MAKE) --no-print-directory -j2 MODE=test all unit
+	@$(MAKE) --no-print-directory -j2 MODE=test all unit tools
 	@$(MAKE) --no-print-directory clang-check
 	@tests/run.sh build/test
 
 # Every source compiled by clang as well, warnings as errors.
 clang-check:
 	@echo "  CLANG all sources"
-	@for f in $(CORE_SRC) $(IO_SRC) $(SERVICE_SRC) $(CLI_SRC) $(UI_SRC) src/main.c $(UNIT_SRC) tests/unit/unit.c; do \
+	@for f in $(CORE_SRC) $(IO_SRC) $(SERVICE_SRC) $(CLI_SRC) $(UI_SRC) src/main.c $(UNIT_SRC) tests/unit/unit.c tests/tools/mkscan.c; do \
 		clang $(CPPFLAGS) -std=c17 $(WARNINGS) -Werror -fsyntax-only $$f || exit 1; \
 	done
 
 bench: deps-test
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all tools
 	@bench/run.sh $(BIN)
 
 install: all
@@ -147,4 +158,5 @@ install: all
 clean:
 	rm -rf build
 
--include $(CORE_OBJ:.o=.d) $(IO_OBJ:.o=.d) $(SERVICE_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d)
+-include $(CORE_OBJ:.o=.d) $(IO_OBJ:.o=.d) $(SERVICE_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d) \
+	$(B)/tests/tools/mkscan.d

@@ -7,6 +7,9 @@
 #   list     `postroom item list --format csv` for one busy day against
 #            `sqlite3 -csv` selecting the same rows
 #   demo     how long the demo database took to build (items a second)
+#   scans    postroom's ingest of a 101-page and a 1,000-page G4 scan file made
+#            from the demo's batch sheets (bench/scan-files.sh), against
+#            tiffsplit + zbarimg and against tiffcp -c none, and its memory
 #
 # Then years of a large council's post (BENCH_YEARS, default 10, about 20
 # million items, built by bench/large-db.sh): `report daily` for a year
@@ -63,6 +66,73 @@ ours=$(best 5 "$bin" item list --from "$busiest" --to "$busiest" --format csv)
 theirs=$(best 5 sqlite3 -csv "$POSTROOM_DB" "SELECT i.*, d.code FROM items i JOIN departments d ON d.id = i.dept_id WHERE received_day = '$busiest' ORDER BY i.id")
 printf '  item list (day) postroom %8s ms   sqlite3 -csv     %8s ms   ratio %s\n' \
 	"$(ms "$ours")" "$(ms "$theirs")" "$(ratio "$theirs" "$ours")"
+
+# --- Scan ingest --------------------------------------------------------------
+# The 101-page A4 300 dpi G4 file of a 20-item batch (header, 20 separators,
+# 80 letter pages) and a 1,000-page one, made from real batches of the demo
+# database by bench/scan-files.sh. One run of each, side by side with what a
+# script would do (tiffsplit, then zbarimg reading Code 128 alone) and with
+# the decode floor (tiffcp -c none).
+scans="$dir/scans"
+mkscan="$(dirname "$bin")/tools/mkscan"
+echo "postroom benchmarks: scan ingest"
+t0=$(now)
+"$here/scan-files.sh" "$bin" "$mkscan" "$scans"
+t1=$(now)
+printf '  scan files made in %.1f s: %s pages (%s MB), %s pages (%s MB)\n' "$(calc "$t1 - $t0")" \
+	"$(tiffinfo "$scans/scan-101.tif" 2>/dev/null | grep -c '^TIFF Directory at')" \
+	"$(du -m "$scans/scan-101.tif" | cut -f1)" \
+	"$(tiffinfo "$scans/scan-1000.tif" 2>/dev/null | grep -c '^TIFF Directory at')" \
+	"$(du -m "$scans/scan-1000.tif" | cut -f1)"
+
+# seconds_of COMMAND...: one run's wall time.
+seconds_of() {
+	t0=$(now)
+	"$@" >/dev/null 2>&1
+	t1=$(now)
+	calc "$t1 - $t0"
+}
+split_and_read() { # split_and_read FILE: what a script would do
+	rm -rf "$scans/split"
+	mkdir "$scans/split"
+	tiffsplit "$1" "$scans/split/p"
+	# zbarimg exits 4 when some page (a letter) holds no Code 128.
+	zbarimg --nodbus -q -Sdisable -Scode128.enable "$scans/split"/p*.tif >"$scans/split.codes" || true
+}
+script_101=$(seconds_of split_and_read "$scans/scan-101.tif")
+found=$(grep -c '^CODE-128:' "$scans/split.codes" || true)
+floor_101=$(seconds_of tiffcp -c none "$scans/scan-101.tif" "$scans/none.tif")
+floor_1000=$(seconds_of tiffcp -c none "$scans/scan-1000.tif" "$scans/none.tif")
+rm -rf "$scans/split" "$scans/none.tif"
+
+# postroom's own ingest, one run a file: seconds and peak memory (KB). Left
+# empty while there is no ingest command; its figures then show as "-".
+ours_101="" rss_101="" ours_1000="" rss_1000=""
+if "$bin" ingest --help >/dev/null 2>&1; then
+	ingest() { # ingest FILE: sets secs and rss
+		if [ -x /usr/bin/time ]; then
+			/usr/bin/time -f '%e %M' -o "$scans/time" "$bin" ingest "$1" --format csv >/dev/null 2>&1 || true
+			read -r secs rss <"$scans/time"
+		else
+			secs=$(seconds_of "$bin" ingest "$1" --format csv) rss=""
+		fi
+	}
+	ingest "$scans/scan-101.tif"
+	ours_101=$secs rss_101=$rss
+	ingest "$scans/scan-1000.tif"
+	ours_1000=$secs rss_1000=$rss
+fi
+fmt_s() { if [ -n "$1" ]; then printf '%.2f s' "$1"; else echo "-"; fi; }
+fmt_x() { if [ -n "$1" ] && [ -n "$2" ]; then echo "$(ratio "$1" "$2")x"; else echo "-"; fi; }
+fmt_mb() { if [ -n "$1" ]; then awk "BEGIN { printf \"%.1f MB\", $1 / 1024 }"; else echo "-"; fi; }
+row() { printf '  %-30s %9s  %-18s %-20s %11s\n' "$@"; }
+row "" "101 pages" "postroom" "target" "1,000 pages"
+row "postroom ingest" "$(fmt_s "$ours_101")" "" "" "$(fmt_s "$ours_1000")"
+row "tiffsplit + zbarimg ($found codes)" "$(fmt_s "$script_101")" \
+	"$(fmt_x "$script_101" "$ours_101") faster" ">= 20x faster" ""
+row "tiffcp -c none (decode floor)" "$(fmt_s "$floor_101")" \
+	"$(fmt_x "$ours_101" "$floor_101") the floor" "<= 4x the floor" "$(fmt_s "$floor_1000")"
+row "postroom peak memory" "$(fmt_mb "$rss_101")" "" "< 64 MB, then flat" "$(fmt_mb "$rss_1000")"
 
 # --- Years of a large council's post ---------------------------------------
 # BENCH_YEARS (10) years of about BENCH_PER_DAY (7700) items a working day:
