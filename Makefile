@@ -154,6 +154,10 @@ install: all
 	install -m 0644 man/postroom.conf.5 $(DESTDIR)$(PREFIX)/share/man/man5/postroom.conf.5
 	install -m 0644 config/postroom.conf $(DESTDIR)$(PREFIX)/share/doc/postroom/postroom.conf.example
 	install -D -m 0644 config/postroom.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/postroom
+	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
+	sed 's|@BINDIR@|$(PREFIX)/bin|g' config/postroom-worker.service \
+		>$(DESTDIR)$(PREFIX)/lib/systemd/system/postroom-worker.service
+	chmod 0644 $(DESTDIR)$(PREFIX)/lib/systemd/system/postroom-worker.service
 
 clean:
 	rm -rf build

@@ -251,6 +251,11 @@ typedef struct pr_scan_image {
 pr_status pr_scan_image_of(pr_db *db, const char *ref, pr_scan_image *out,
 			   pr_error *err);
 
+/* Whether any image or problem on record names PATH as its PDF: *USED.
+ * An archive file that none names is left over from an ingest that never
+ * committed (a crash), and may be written over. */
+pr_status pr_scan_path_recorded(pr_db *db, const char *path, bool *used, pr_error *err);
+
 /* Writes page list PAGES[0..N) compactly ("1-3, 5") into OUT (CAP bytes). */
 void pr_page_list_format(const int *pages, size_t n, char *out, size_t cap);
 

@@ -136,6 +136,16 @@ static const cli_command commands[] = {
 		  "print them; without -o no file is kept" },
 		END }, NULL },
 
+	{ "ingest", cmd_ingest, "PATH...", VAL_TEXT,
+	  "take scan files (or the files of folders) into the archive, one PDF per item",
+	  (const cli_option[]){ OPT_FORMAT, END }, NULL },
+	{ "worker", cmd_worker, NULL, VAL_TEXT,
+	  "the long-running service: take scan files from the hot folder as they arrive",
+	  (const cli_option[]){
+		{ "once", NULL, NULL, VAL_TEXT, 0,
+		  "do what is waiting once, then exit (for cron and tests)" },
+		{ "syslog", NULL, NULL, VAL_TEXT, 0, "log to syslog instead of stderr" },
+		END }, NULL },
 	{ "scan", NULL, NULL, VAL_TEXT,
 	  "scan files taken from the hot folder, and the problems they raised", NULL, NULL },
 	{ "scan list", cmd_scan_list, NULL, VAL_TEXT, "scan files, newest first",

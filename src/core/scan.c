@@ -686,3 +686,18 @@ pr_status pr_scan_image_of(pr_db *db, const char *ref, pr_scan_image *out, pr_er
 		return pr_fail(err, PR_ENOTFOUND, "item %s has no scan image", ref);
 	return pr_db_fail(db, err, rc, "reading the item's image");
 }
+
+pr_status pr_scan_path_recorded(pr_db *db, const char *path, bool *used, pr_error *err)
+{
+	sqlite3_stmt *s = pr_db_stmt(db, "SELECT EXISTS (SELECT 1 FROM scan_images WHERE "
+		"pdf_path = ?1 OR blank_pdf_path = ?1) OR EXISTS (SELECT 1 FROM scan_problems "
+		"WHERE pdf_path = ?1) OR EXISTS (SELECT 1 FROM scan_files WHERE path = ?1)", err);
+	if (!s)
+		return err->code;
+	sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*used = sqlite3_column_int(s, 0) != 0;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? PR_OK : pr_db_fail(db, err, rc, "looking up an archive file");
+}
