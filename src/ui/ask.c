@@ -6,6 +6,9 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "ask.h"
+#include "draw.h"
+#include "textfield.h"
 #include "ui.h"
 
 #define ASK_W 64

@@ -5,6 +5,7 @@
 #include "postroom/item.h"
 
 #include "counts.h"
+#include "draw.h"
 
 /* Draws the count rows, re-reading them when the data changed. */
 int ui_counts_draw(struct ui *ui, struct ui_counts *c, const struct ui_count_row *rows,

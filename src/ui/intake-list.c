@@ -9,7 +9,10 @@
 #include "postroom/item.h"
 #include "postroom/xmem.h"
 
+#include "desk.h"
+#include "draw.h"
 #include "intake.h"
+#include "list.h"
 
 struct fetch {
 	pr_item *rows;

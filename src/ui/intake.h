@@ -11,6 +11,8 @@
 
 #include "choice.h"
 #include "deptpick.h"
+#include "list.h"
+#include "textfield.h"
 #include "ui.h"
 
 #define INTAKE_TRACKING_MAX 24 /* characters, spaces allowed */

@@ -14,6 +14,12 @@
 #include "postroom/db.h"
 #include "postroom/xmem.h"
 
+#include "ask.h"
+#include "colour.h"
+#include "draw.h"
+#include "fit.h"
+#include "frame.h"
+#include "popup.h"
 #include "ui.h"
 
 #define UI_TICK_MS 1000

@@ -5,6 +5,10 @@
 #include "postroom/dept.h"
 #include "postroom/operator.h"
 
+#include "draw.h"
+#include "fit.h"
+#include "lines.h"
+#include "list.h"
 #include "ui.h"
 
 struct admin {

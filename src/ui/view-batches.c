@@ -32,7 +32,13 @@
 #include "postroom/service/print.h"
 #include "postroom/xmem.h"
 
+#include "ask.h"
 #include "deptpick.h"
+#include "desk.h"
+#include "draw.h"
+#include "fit.h"
+#include "list.h"
+#include "textfield.h"
 #include "ui.h"
 
 #define RECENT_MAX 200   /* closed and later batches listed after the open ones */

@@ -3,6 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "draw.h"
+#include "lines.h"
+#include "list.h"
 #include "ui.h"
 
 struct help {

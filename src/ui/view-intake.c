@@ -15,7 +15,10 @@
 #include "postroom/intake.h"
 #include "postroom/item.h"
 
+#include "desk.h"
+#include "draw.h"
 #include "intake.h"
+#include "textfield.h"
 
 #define LABEL_W 12
 #define CHOICE_W 20

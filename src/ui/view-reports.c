@@ -22,6 +22,11 @@
 #include "postroom/report.h"
 #include "postroom/target.h"
 
+#include "bigfig.h"
+#include "chart.h"
+#include "draw.h"
+#include "fit.h"
+#include "textfield.h"
 #include "ui.h"
 
 #define DASH_DAYS 30
