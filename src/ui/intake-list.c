@@ -115,20 +115,31 @@ static void draw_row(const pr_item *it, const struct columns *c, int y, enum ui_
 	ui_put(y, c->status, 11, role, s ? s : "?");
 }
 
+/* Reads the count and the rows on screen when they changed. */
+void intake_list_refresh(struct ui *ui, struct intake *in, const struct ui_rect *area, int y)
+{
+	int height = area->h - y - 2;
+
+	if (height >= 1)
+		list_refresh(ui, &in->today, height);
+}
+
 /* Draws the list with its title rule and column heads. */
 void intake_list_draw(struct ui *ui, struct intake *in, const struct ui_rect *area, int y)
 {
 	struct intake_list *t = &in->today;
 	int height = area->h - y - 2;
 	struct columns c;
-	char pos[64], title[160];
+	char pos[64], base[160], hints[128], title[320];
 
+	(void)ui;
 	if (height < 1)
 		return;
-	list_refresh(ui, t, height);
+	ui_list_resize(&t->list, t->list.count, height);
 	ui_list_position(&t->list, pos, sizeof pos);
-	snprintf(title, sizeof title, "Today's items: %zu, newest first (%s)%s", t->list.count,
-		 pos, in->in_form ? "" : " - Enter: show, n: form");
+	snprintf(base, sizeof base, "Today's items: %zu, newest first (%s)", t->list.count, pos);
+	ui_hints(intake_mode(in), area->w - 9 - ui_text_width(base), hints, sizeof hints);
+	snprintf(title, sizeof title, "%s%s%s", base, hints[0] ? " - " : "", hints);
 	ui_rule(area->y + y, area->x, area->w, ROLE_TITLE, title);
 	layout(area->x + 1, area->w, &c);
 	int hy = area->y + y + 1;

@@ -51,6 +51,11 @@ struct intake {
 	struct intake_list today;
 };
 
+/* The screen's mode: the form or the list. */
+enum ui_mode intake_mode(const struct intake *in);
+/* Reads the count of today's items and the rows that show in AREA below
+ * relative row Y. */
+void intake_list_refresh(struct ui *ui, struct intake *in, const struct ui_rect *area, int y);
 /* Draws the list of today's items into AREA from relative row Y. */
 void intake_list_draw(struct ui *ui, struct intake *in, const struct ui_rect *area, int y);
 /* Moves in the list; true when ACT is a movement. */

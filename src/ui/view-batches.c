@@ -139,7 +139,7 @@ static void load_batches(struct ui *ui, struct bview *v)
 }
 
 /* The selected batch, or NULL when there is none. */
-static const pr_batch *selected(struct bview *v)
+static const pr_batch *selected(const struct bview *v)
 {
 	if (v->nb == 0 || v->blist.sel >= v->nb)
 		return NULL;
@@ -229,8 +229,8 @@ static void draw_batches(struct bview *v, const struct ui_rect *area, int y, int
 	ui_list_resize(&v->blist, v->nb, h);
 	ui_list_position(&v->blist, pos, sizeof pos);
 	char title[160];
-	snprintf(title, sizeof title, "Batches: %zu open, %zu recent (%s)%s", v->nopen,
-		 v->nb - v->nopen, pos, v->on_items ? "" : " - Tab: items");
+	snprintf(title, sizeof title, "Batches: %zu open, %zu recent (%s)", v->nopen,
+		 v->nb - v->nopen, pos);
 	ui_rule(area->y + y, area->x, area->w, ROLE_TITLE, title);
 	int hy = area->y + y + 1;
 	ui_putf(hy, x, area->w - 2, ROLE_LABEL, "%-13s %-6s %5s %-8s %-16s %-10s %s",
@@ -274,8 +274,8 @@ static void draw_items(struct bview *v, const struct ui_rect *area, int y, int h
 		return;
 	}
 	char title[512];
-	snprintf(title, sizeof title, "Items of %s, %s, %s: %zu (%s)%s", b->ref, b->dept_code,
-		 state_text(b), v->ni, pos, v->on_items ? " - Esc: batches" : "");
+	snprintf(title, sizeof title, "Items of %s, %s, %s: %zu (%s)", b->ref, b->dept_code,
+		 state_text(b), v->ni, pos);
 	ui_rule(area->y + y, area->x, area->w, ROLE_TITLE, title);
 	int hy = area->y + y + 1;
 	char sh[256], ah[256];
@@ -307,6 +307,19 @@ static void draw_items(struct bview *v, const struct ui_rect *area, int y, int h
 	}
 }
 
+/* The mode of the lists: which batch is selected, which list has the
+ * focus. */
+static enum ui_mode list_mode(const struct bview *v)
+{
+	const pr_batch *b = selected(v);
+
+	if (b == NULL)
+		return UIM_BATCHES_NONE;
+	if (b->status == PR_BATCH_OPEN)
+		return v->on_items ? UIM_ITEMS_OPEN : UIM_BATCHES_OPEN;
+	return v->on_items ? UIM_ITEMS_CLOSED : UIM_BATCHES_CLOSED;
+}
+
 /* The bottom row: the scan line, or what the keys do here. */
 static void draw_bottom(struct ui *ui, struct bview *v, const struct ui_rect *area)
 {
@@ -320,16 +333,9 @@ static void draw_bottom(struct ui *ui, struct bview *v, const struct ui_rect *ar
 			      true);
 		return;
 	}
-	const char *hint;
-	if (b == NULL)
-		hint = "n: open a batch for a department   F1: all keys";
-	else if (b->status == PR_BATCH_OPEN)
-		hint = v->on_items ? "+ scan in  u unbatched  - remove  c close  e exception  Enter show"
-				   : "+ scan in  u unbatched  c close  n new batch  Tab items  F1 keys";
-	else
-		hint = v->on_items ? "p print sheets  e exception  H hand over  Enter show  Esc back"
-				   : "p print sheets  n new batch  Tab items  F1 keys";
-	ui_put(y, x, w, ROLE_DIM, hint);
+	char hints[256];
+	ui_hints(list_mode(v), w, hints, sizeof hints);
+	ui_put(y, x, w, ROLE_DIM, hints);
 }
 
 static void draw_form(struct ui *ui, struct bview *v, const struct ui_rect *area)
@@ -337,7 +343,6 @@ static void draw_form(struct ui *ui, struct bview *v, const struct ui_rect *area
 	struct ui_rect r = { area->y + (area->h - FORM_H) / 2, area->x + (area->w - FORM_W) / 2,
 			     FORM_H, FORM_W };
 
-	ui_deptpick_update(ui, &v->dept);
 	for (int i = 0; i < r.h; i++)
 		ui_fill(r.y + i, r.x, r.w, ROLE_POPUP);
 	ui_box(&r, ROLE_POPUP);
@@ -345,11 +350,12 @@ static void draw_form(struct ui *ui, struct bview *v, const struct ui_rect *area
 	ui_put(r.y + 1, r.x + 2, 12, ROLE_POPUP, "Department");
 	ui_field_draw(ui, &v->dept.field, r.y + 1, r.x + 14, r.w - 16, true);
 	ui_deptpick_draw(&v->dept, r.y + 3, r.x + 2, r.w - 4, UI_DEPTPICK_MAX + 1, true);
-	ui_put(r.y + r.h - 1, r.x + 2, r.w - 4, ROLE_POPUP_TITLE,
-	       " Enter: open  Up/Down: choose  Esc: cancel ");
+	char hints[128];
+	ui_hints(UIM_BATCH_NEW, r.w - 6, hints, sizeof hints);
+	ui_putf(r.y + r.h - 1, r.x + 2, r.w - 4, ROLE_POPUP_TITLE, " %s ", hints);
 }
 
-static void draw_pick(struct ui *ui, struct bview *v, const struct ui_rect *area)
+static void draw_pick(struct bview *v, const struct ui_rect *area)
 {
 	const pr_batch *b = selected(v);
 	struct ui_rect r = { area->y + 1, area->x + 2, area->h - 2, area->w - 4 };
@@ -358,7 +364,6 @@ static void draw_pick(struct ui *ui, struct bview *v, const struct ui_rect *area
 
 	if (b == NULL)
 		return;
-	load_pick(ui, v);
 	ui_list_resize(&v->plist, v->npick, h);
 	ui_list_position(&v->plist, pos, sizeof pos);
 	for (int i = 0; i < r.h; i++)
@@ -385,28 +390,52 @@ static void draw_pick(struct ui *ui, struct bview *v, const struct ui_rect *area
 		ui_putf(ry, r.x + 1, r.w - 2, role, "%s%-13s %-16s %s %s", sel ? ">" : " ", it->ref,
 			when, s, a);
 	}
-	ui_putf(r.y + r.h - 1, r.x + 2, r.w - 4, ROLE_POPUP_TITLE,
-		" Enter or Space: add to %s   Esc: done ", b->ref);
+	char hints[128];
+	ui_hints(UIM_BATCH_PICK, r.w - 6, hints, sizeof hints);
+	ui_putf(r.y + r.h - 1, r.x + 2, r.w - 4, ROLE_POPUP_TITLE, " %s ", hints);
+}
+
+/* The heights of the two lists in AREA. */
+static void heights(const struct ui_rect *area, int *bh, int *ih)
+{
+	int avail = area->h - 5;
+
+	*bh = avail * 2 / 5;
+	if (*bh < 2)
+		*bh = 2;
+	*ih = avail - *bh;
+}
+
+static void batches_refresh(struct ui *ui, struct view *view, const struct ui_rect *area)
+{
+	struct bview *v = view->priv;
+	int bh, ih;
+
+	heights(area, &bh, &ih);
+	load_batches(ui, v);
+	ui_list_resize(&v->blist, v->nb, bh);
+	note_selection(v);
+	load_items(ui, v);
+	if (v->mode == MODE_NEW)
+		ui_deptpick_update(ui, &v->dept);
+	else if (v->mode == MODE_PICK)
+		load_pick(ui, v);
 }
 
 static void batches_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
 {
 	struct bview *v = view->priv;
-	int avail = area->h - 5;
-	int bh = avail * 2 / 5;
+	int bh, avail;
 
-	if (bh < 2)
-		bh = 2;
-	load_batches(ui, v);
-	ui_list_resize(&v->blist, v->nb, bh);
-	load_items(ui, v);
+	heights(area, &bh, &avail);
+	avail += bh;
 	draw_batches(v, area, 0, bh);
 	draw_items(v, area, bh + 2, avail - bh);
 	draw_bottom(ui, v, area);
 	if (v->mode == MODE_NEW)
 		draw_form(ui, v, area);
 	else if (v->mode == MODE_PICK)
-		draw_pick(ui, v, area);
+		draw_pick(v, area);
 }
 
 /* ---- actions ---- */
@@ -780,6 +809,20 @@ static int batches_key(struct ui *ui, struct view *view, enum ui_action act, ui_
 	return UI_OK;
 }
 
+static enum ui_mode batches_mode(const struct ui *ui, const struct view *view)
+{
+	const struct bview *v = view->priv;
+
+	(void)ui;
+	switch (v->mode) {
+	case MODE_SCAN: return UIM_BATCH_SCAN;
+	case MODE_NEW: return UIM_BATCH_NEW;
+	case MODE_PICK: return UIM_BATCH_PICK;
+	case MODE_LIST: break;
+	}
+	return list_mode(v);
+}
+
 static bool batches_text_focus(const struct ui *ui, const struct view *view)
 {
 	const struct bview *v = view->priv;
@@ -811,13 +854,12 @@ static void batches_done(struct ui *ui, struct view *view)
 }
 
 const struct view_ops view_batches_ops = {
-	.name = "batches",
-	.title = "Batches - scan batches",
-	.screen = SCR_BATCHES,
 	.priv_size = sizeof(struct bview),
 	.open = batches_open,
+	.refresh = batches_refresh,
 	.draw = batches_draw,
 	.key = batches_key,
 	.text_focus = batches_text_focus,
+	.mode = batches_mode,
 	.done = batches_done,
 };

@@ -55,14 +55,6 @@ static void add_action(struct help *h, const struct ui_action_info *info, int wi
 
 static void build(struct ui *ui, struct help *h, int width)
 {
-	const char *titles[SCR_COUNT] = { NULL };
-	titles[SCR_INTAKE] = "Intake";
-	titles[SCR_BATCHES] = "Batches";
-	titles[SCR_SCAN] = "Scan";
-	titles[SCR_ROUTING] = "Routing";
-	titles[SCR_OUTBOUND] = "Outbound";
-	titles[SCR_REPORTS] = "Reports";
-	titles[SCR_ADMIN] = "Admin";
 	enum ui_screen scr = ui->help_for;
 
 	ui_lines_clear(&h->lines);
@@ -72,8 +64,7 @@ static void build(struct ui *ui, struct help *h, int width)
 		if (pass == 0 && scr == SCR_ANY)
 			continue;
 		if (pass == 0)
-			ui_lines_add(&h->lines, "#Keys of the %s screen",
-				     titles[scr] ? titles[scr] : "current");
+			ui_lines_add(&h->lines, "#Keys of the %s screen", ui_screen_info(scr)->label);
 		else
 			ui_lines_add(&h->lines, "#Keys everywhere (letters only outside text fields)");
 		for (int a = 0; a < ACT_COUNT; a++) {
@@ -98,13 +89,21 @@ static void help_open(struct ui *ui, struct view *view)
 	h->built_for = SCR_COUNT;
 }
 
+/* Builds the lines again for another screen or width. */
+static void help_refresh(struct ui *ui, struct view *view, const struct ui_rect *area)
+{
+	struct help *h = view->priv;
+
+	if (h->built_for != ui->help_for || h->built_width != area->w - 2)
+		build(ui, h, area->w - 2);
+}
+
 static void help_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
 {
 	struct help *h = view->priv;
 	char pos[64];
 
-	if (h->built_for != ui->help_for || h->built_width != area->w - 2)
-		build(ui, h, area->w - 2);
+	(void)ui;
 	if (h->shown != view->shown) { /* opened again: from the top */
 		h->shown = view->shown;
 		h->list.top = 0;
@@ -135,11 +134,9 @@ static void help_done(struct ui *ui, struct view *view)
 }
 
 const struct view_ops view_help_ops = {
-	.name = "help",
-	.title = "Help",
-	.screen = SCR_HELP,
 	.priv_size = sizeof(struct help),
 	.open = help_open,
+	.refresh = help_refresh,
 	.draw = help_draw,
 	.key = help_key,
 	.done = help_done,

@@ -417,15 +417,22 @@ static void draw_form(struct ui *ui, struct dash *s, const struct ui_rect *area)
 	       "Enter: set   Tab: other field   Esc: cancel");
 }
 
+static void reports_refresh(struct ui *ui, struct view *view, const struct ui_rect *area)
+{
+	struct dash *s = view->priv;
+
+	(void)area;
+	if (s->back < 0)
+		s->back = 0;
+	load(ui, s, today_no(ui) - s->back);
+}
+
 static void reports_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
 {
 	struct dash *s = view->priv;
 	long today = today_no(ui);
 	int x = area->x + 1, w = area->w - 2;
 
-	if (s->back < 0)
-		s->back = 0;
-	load(ui, s, today - s->back);
 	draw_title(s, today, s->day, area->y, x, w);
 	/* Rows: the title, the top (5), the chart, the bottom (title, header
 	 * and five lines); a blank row between parts when there is room. */
@@ -574,10 +581,8 @@ static bool reports_text_focus(const struct ui *ui, const struct view *view)
 }
 
 const struct view_ops view_reports_ops = {
-	.name = "reports",
-	.title = "Reports",
-	.screen = SCR_REPORTS,
 	.priv_size = sizeof(struct dash),
+	.refresh = reports_refresh,
 	.draw = reports_draw,
 	.key = reports_key,
 	.text_focus = reports_text_focus,
