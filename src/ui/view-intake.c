@@ -75,7 +75,7 @@ static void intake_open(struct ui *ui, struct view *view)
 
 	(void)ui;
 	form_reset(in);
-	in->today.list.cursor = true;
+	intake_list_init(in);
 }
 
 static void draw_matches(struct ui *ui, struct intake *in, int y, int x, int w, int rows)
@@ -164,7 +164,7 @@ static void intake_draw(struct ui *ui, struct view *view, const struct ui_rect *
 			draw_flags(in, y, fx, area->w - LABEL_W - 1);
 	}
 	draw_matches(ui, in, area->y, area->x + panel_x, area->w - panel_x - 1, F_COUNT - 1);
-	intake_list_draw(ui, in, area, F_COUNT);
+	intake_list_draw(in, area, F_COUNT);
 }
 
 /* The form field of the input a core error is about (pr_error.field). */
@@ -227,7 +227,7 @@ static int save(struct ui *ui, struct intake *in)
 		ui_message(ui, false, "Logged %s for %s%s", out.ref, out.dept_code,
 			   exception ? " - an exception: not for scanning, hand it over" : "");
 	form_reset(in);
-	in->today.list.top = in->today.list.sel = 0;
+	intake_list_top(in);
 	return UI_RELOAD | UI_REDRAW;
 }
 
