@@ -157,46 +157,6 @@ void ui_table_position(const struct ui_table *t, char *out, size_t cap)
 	ui_list_position(&t->list, out, cap);
 }
 
-/* The x and width of each column in a table W wide from X; hidden
- * columns get a width of 0. The first column of the table holds the
- * marker; one column is kept free on the right. */
-static void layout(const struct ui_table *t, int x, int w, int *cx, int *cw)
-{
-	int room = w - 2, fixed = 0, nflex = 0, shown = 0;
-
-	for (int c = 0; c < t->ncol; c++) {
-		const struct ui_column *col = &t->cols[c];
-		cw[c] = col->min_w > 0 && w < col->min_w ? -1 : col->width;
-		if (cw[c] < 0)
-			continue;
-		shown++;
-		if (cw[c] == 0)
-			nflex++;
-		else
-			fixed += cw[c];
-	}
-	int flex = room - fixed - (shown > 1 ? shown - 1 : 0), given = 0, k = 0;
-	if (flex < 0)
-		flex = 0;
-	int at = x + 1;
-	for (int c = 0; c < t->ncol; c++) {
-		if (cw[c] < 0) {
-			cw[c] = 0;
-			cx[c] = at;
-			continue;
-		}
-		if (cw[c] == 0) { /* the last flexible column takes what division leaves */
-			k++;
-			cw[c] = k == nflex ? flex - given : flex / nflex;
-			given += cw[c];
-		}
-		if (at + cw[c] > x + w - 1)
-			cw[c] = x + w - 1 - at > 0 ? x + w - 1 - at : 0;
-		cx[c] = at;
-		at += cw[c] + 1;
-	}
-}
-
 /* TEXT in a cell Y, X, W columns wide, aligned as COL says. */
 static void put_cell(int y, int x, int w, enum ui_role role, const struct ui_column *col,
 		     const char *text)
@@ -216,7 +176,7 @@ void ui_table_draw(const struct ui_table *t, const struct ui_rect *r, bool focus
 	int cx[UI_TABLE_COLS], cw[UI_TABLE_COLS];
 	int y = r->y, body = ui_table_body(t, r->h);
 
-	layout(t, r->x, r->w, cx, cw);
+	ui_table_layout(t->cols, t->ncol, r->x, r->w, cx, cw);
 	if (t->heads && r->h > 0) {
 		for (int c = 0; c < t->ncol; c++)
 			put_cell(y, cx[c], cw[c], ROLE_LABEL, &t->cols[c], t->cols[c].title);

@@ -119,6 +119,13 @@ void ui_table_position(const struct ui_table *t, char *out, size_t cap);
 /* Draws T in R: heads, the rows from the top, the selected one reversed
  * and marked when FOCUS; the empty-state line when there are no rows. */
 void ui_table_draw(const struct ui_table *t, const struct ui_rect *r, bool focus);
+/* The x (into CX) and width (into CW) of each of the NCOL columns COLS of
+ * a table W wide from X: column X holds the marker, the cells start at
+ * X + 1 with one space between them and one column stays free on the
+ * right; fixed columns get their width, flexible ones share the rest
+ * (the last takes what division leaves), hidden ones (narrower than their
+ * min_w) get a width of 0. Never places a cell past X + W - 1. */
+void ui_table_layout(const struct ui_column *cols, int ncol, int x, int w, int *cx, int *cw);
 /* Frees the pager's rows. */
 void ui_table_free(struct ui_table *t);
 
