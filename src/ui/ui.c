@@ -209,9 +209,12 @@ static ui_key read_key(void)
 	return (ui_key)wc;
 }
 
+/* Hands KEY to the question, the popup, the table's global actions or the
+ * view, in that order; returns the reaction flags. */
 static int dispatch(struct ui *ui, ui_key key)
 {
 	struct view *v = &ui->views[ui->screen];
+	int closed = UI_OK; /* a popup that a key closes must be repainted away */
 
 	if (too_small())
 		return key == UI_FN(KEY_F(10)) || key == 'q' ? UI_QUIT : UI_OK;
@@ -221,6 +224,7 @@ static int dispatch(struct ui *ui, ui_key key)
 		int r = ui_popup_key(ui, ui_action_find(ui->screen, key, true), key);
 		if (r >= 0)
 			return r;
+		closed = UI_REDRAW;
 	}
 	bool text = v->ops->text_focus != NULL && v->ops->text_focus(ui, v);
 	enum ui_action act = ui_action_find(ui->screen, key, !text);
@@ -241,7 +245,7 @@ static int dispatch(struct ui *ui, ui_key key)
 			return UI_RELOAD | UI_REDRAW;
 		}
 	}
-	return v->ops->key != NULL ? v->ops->key(ui, v, act, key) : UI_OK;
+	return closed | (v->ops->key != NULL ? v->ops->key(ui, v, act, key) : UI_OK);
 }
 
 static void watch_signals(void)
