@@ -65,6 +65,7 @@ void ui_key_name(ui_key key, char *out, size_t cap)
 		{ UI_FN(KEY_PPAGE), "PgUp" }, { UI_FN(KEY_NPAGE), "PgDn" },
 		{ UI_FN(KEY_HOME), "Home" }, { UI_FN(KEY_END), "End" },
 		{ UI_FN(KEY_BACKSPACE), "Backspace" }, { UI_FN(KEY_DC), "Delete" },
+		{ UI_FN(KEY_IC), "Insert" },
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {

@@ -37,7 +37,12 @@ typedef int ui_key;
 	M(UIM_ITEMS_CLOSED)   /* in the items of a closed batch */ \
 	M(UIM_BATCH_SCAN)     /* the scan line */ \
 	M(UIM_BATCH_NEW)      /* the new-batch form */ \
-	M(UIM_BATCH_PICK)     /* the unbatched items */
+	M(UIM_BATCH_PICK)     /* the unbatched items */ \
+	M(UIM_REPORTS_ALL)    /* the dashboard of all departments */ \
+	M(UIM_REPORTS_DEPT)   /* one department's */ \
+	M(UIM_REPORTS_FORM)   /* the target form */ \
+	M(UIM_ASK_TEXT)       /* a question answered in text */ \
+	M(UIM_ASK_CHOICE)     /* a question with answers to choose */
 
 #define UI_MODE_ENUM(id) id,
 enum ui_mode { UI_MODE_LIST(UI_MODE_ENUM) UIM_COUNT };
@@ -130,7 +135,18 @@ H(UIM_BATCH_NEW, BATCH_ENTER, "open") \
 H(UIM_BATCH_NEW, BATCH_FOCUS, "take the match") \
 H(UIM_BATCH_NEW, BACK, "cancel") \
 H(UIM_BATCH_PICK, BATCH_ENTER, "add") \
-H(UIM_BATCH_PICK, BACK, "done")
+H(UIM_BATCH_PICK, BACK, "done") \
+H(UIM_REPORTS_ALL, DAY_BACK, "back") \
+H(UIM_REPORTS_ALL, DAY_FWD, "on") \
+H(UIM_REPORTS_ALL, SET_TARGET, "target") \
+H(UIM_REPORTS_DEPT, BACK, "all departments") \
+H(UIM_REPORTS_FORM, OPEN_DEPT, "set") \
+H(UIM_REPORTS_FORM, OTHER_FIELD, "other field") \
+H(UIM_REPORTS_FORM, BACK, "cancel") \
+H(UIM_ASK_TEXT, CHOOSE, "done") \
+H(UIM_ASK_TEXT, BACK, "cancel") \
+H(UIM_ASK_CHOICE, CHOOSE, "choose") \
+H(UIM_ASK_CHOICE, BACK, "cancel")
 
 #define UI_ACTION_ENUM(id, ...) ACT_##id,
 enum ui_action { ACT_NONE = -1, UI_ACTION_LIST(UI_ACTION_ENUM) ACT_COUNT };

@@ -1,5 +1,6 @@
-/* F1 Help: every action of the screen help was opened from, then the
- * global ones, generated from the action table (actions.h). */
+/* F1 Help: the keys of what had the focus when help was opened (the
+ * hints of that screen's mode), every action of that screen, then the
+ * global ones, all generated from the action table (actions.h). */
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@ struct help {
 	struct ui_list list;
 	enum ui_screen built_for;
 	int built_width;
+	char built_hints[256];
 	unsigned shown;
 };
 
@@ -53,11 +55,16 @@ static void add_action(struct help *h, const struct ui_action_info *info, int wi
 	} while (*p != '\0');
 }
 
-static void build(struct ui *ui, struct help *h, int width)
+static void build(struct ui *ui, struct help *h, int width, const char *hints)
 {
 	enum ui_screen scr = ui->help_for;
 
 	ui_lines_clear(&h->lines);
+	if (hints[0] != '\0') {
+		ui_lines_add(&h->lines, "#Just now on %s", ui_screen_info(scr)->label);
+		ui_lines_add(&h->lines, "  %s", hints);
+		ui_lines_add(&h->lines, "%s", "");
+	}
 	for (int pass = 0; pass < 2; pass++) {
 		enum ui_screen scope = pass == 0 ? scr : SCR_ANY;
 		size_t before = h->lines.n;
@@ -93,9 +100,14 @@ static void help_open(struct ui *ui, struct view *view)
 static void help_refresh(struct ui *ui, struct view *view, const struct ui_rect *area)
 {
 	struct help *h = view->priv;
+	char hints[256];
 
-	if (h->built_for != ui->help_for || h->built_width != area->w - 2)
-		build(ui, h, area->w - 2);
+	ui_view_hints(ui, &ui->views[ui->help_for], area->w - 4, hints, sizeof hints);
+	if (h->built_for != ui->help_for || h->built_width != area->w - 2 ||
+	    strcmp(h->built_hints, hints) != 0) {
+		build(ui, h, area->w - 2, hints);
+		snprintf(h->built_hints, sizeof h->built_hints, "%s", hints);
+	}
 }
 
 static void help_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
