@@ -65,6 +65,7 @@ void ui_key_name(ui_key key, char *out, size_t cap)
 		{ UI_FN(KEY_PPAGE), "PgUp" }, { UI_FN(KEY_NPAGE), "PgDn" },
 		{ UI_FN(KEY_HOME), "Home" }, { UI_FN(KEY_END), "End" },
 		{ UI_FN(KEY_BACKSPACE), "Backspace" }, { UI_FN(KEY_DC), "Delete" },
+		{ UI_FN(KEY_IC), "Insert" },
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
@@ -81,4 +82,35 @@ void ui_key_name(ui_key key, char *out, size_t cap)
 		snprintf(out, cap, "%c", key);
 	else
 		snprintf(out, cap, "#%d", key);
+}
+
+struct hint {
+	enum ui_mode mode;
+	enum ui_action act;
+	const char *word;
+};
+#define UI_HINT_ROW(mode_, act_, word_) { mode_, ACT_##act_, word_ },
+static const struct hint hints[] = { UI_HINT_LIST(UI_HINT_ROW) };
+#undef UI_HINT_ROW
+
+/* The hints of MODE that fit WIDTH columns. */
+void ui_hints(enum ui_mode mode, int width, char *out, size_t cap)
+{
+	size_t used = 0;
+
+	if (cap == 0)
+		return;
+	out[0] = '\0';
+	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+		char key[24], entry[96];
+		if (hints[i].mode != mode)
+			continue;
+		ui_key_name(actions[hints[i].act].keys[0], key, sizeof key);
+		int n = snprintf(entry, sizeof entry, "%s%s: %s", used ? ", " : "", key,
+				 hints[i].word);
+		if (n < 0 || (int)used + n > width || used + (size_t)n >= cap)
+			break;
+		memcpy(out + used, entry, (size_t)n + 1);
+		used += (size_t)n;
+	}
 }

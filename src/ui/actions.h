@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "screens.h"
+
 /* A key as read from the terminal: a Unicode character, or a curses KEY_*
  * code offset past the last code point. */
 typedef int ui_key;
@@ -22,21 +24,29 @@ typedef int ui_key;
 #define UI_ENTER '\n'
 #define UI_TAB '\t'
 
-/* Screens: enum name, short name. SCR_ANY is the scope of global actions. */
-#define UI_SCREEN_LIST(S)        \
-	S(SCR_ANY, "global")     \
-	S(SCR_HELP, "help")      \
-	S(SCR_INTAKE, "intake")  \
-	S(SCR_BATCHES, "batches")\
-	S(SCR_SCAN, "scan")      \
-	S(SCR_ROUTING, "routing")\
-	S(SCR_OUTBOUND, "outbound") \
-	S(SCR_REPORTS, "reports")\
-	S(SCR_ADMIN, "admin")
+/* Modes of the screens: which of a screen's actions its hint lines offer
+ * (UI_HINT_LIST). A view says which mode it is in (view_ops.mode). */
+#define UI_MODE_LIST(M) \
+	M(UIM_NONE)           /* no hints */ \
+	M(UIM_INTAKE_FORM)    /* the focus in the Intake form */ \
+	M(UIM_INTAKE_LIST)    /* in today's list */ \
+	M(UIM_BATCHES_NONE)   /* Batches: no batch listed */ \
+	M(UIM_BATCHES_OPEN)   /* in the batches, an open one selected */ \
+	M(UIM_BATCHES_CLOSED) /* in the batches, a closed one selected */ \
+	M(UIM_ITEMS_OPEN)     /* in the items of an open batch */ \
+	M(UIM_ITEMS_CLOSED)   /* in the items of a closed batch */ \
+	M(UIM_BATCH_SCAN)     /* the scan line */ \
+	M(UIM_BATCH_NEW)      /* the new-batch form */ \
+	M(UIM_BATCH_PICK)     /* the unbatched items */ \
+	M(UIM_REPORTS_ALL)    /* the dashboard of all departments */ \
+	M(UIM_REPORTS_DEPT)   /* one department's */ \
+	M(UIM_REPORTS_FORM)   /* the target form */ \
+	M(UIM_ASK_TEXT)       /* a question answered in text */ \
+	M(UIM_ASK_CHOICE)     /* a question with answers to choose */
 
-#define UI_SCREEN_ENUM(name, text) name,
-enum ui_screen { UI_SCREEN_LIST(UI_SCREEN_ENUM) SCR_COUNT };
-#undef UI_SCREEN_ENUM
+#define UI_MODE_ENUM(id) id,
+enum ui_mode { UI_MODE_LIST(UI_MODE_ENUM) UIM_COUNT };
+#undef UI_MODE_ENUM
 
 /* A(id, scope, opens, key1, key2, key3, label, help)
  *   scope  the screen the action belongs to, SCR_ANY for global ones
@@ -89,6 +99,55 @@ A(OPEN_DEPT, SCR_REPORTS, SCR_ANY, UI_ENTER, 0, 0, "Open or set", "Open the sele
 A(SET_TARGET, SCR_REPORTS, SCR_ANY, 'T', 0, 0, "Set target", "Supervisors: a new scanned target from a day on") \
 A(OTHER_FIELD, SCR_REPORTS, SCR_ANY, UI_TAB, UI_FN(KEY_BTAB), 0, "Other field", "Target form: the other field")
 
+/* H(mode, action, word): in MODE, the hint lines offer ACTION as "KEY:
+ * word", KEY the action's first key above, in this order (the first ones
+ * stay when the line is short). */
+#define UI_HINT_LIST(H) \
+H(UIM_INTAKE_LIST, SAVE, "show") \
+H(UIM_INTAKE_LIST, NEW_ITEM, "form") \
+H(UIM_INTAKE_LIST, EXCEPTION, "exception") \
+H(UIM_INTAKE_LIST, HAND_OVER, "hand over") \
+H(UIM_BATCHES_NONE, BATCH_NEW, "open a batch for a department") \
+H(UIM_BATCHES_NONE, HELP, "all keys") \
+H(UIM_BATCHES_OPEN, BATCH_SCAN, "scan in") \
+H(UIM_BATCHES_OPEN, BATCH_PICK, "unbatched") \
+H(UIM_BATCHES_OPEN, BATCH_CLOSE, "close") \
+H(UIM_BATCHES_OPEN, BATCH_NEW, "new batch") \
+H(UIM_BATCHES_OPEN, BATCH_FOCUS, "items") \
+H(UIM_BATCHES_OPEN, HELP, "keys") \
+H(UIM_BATCHES_CLOSED, BATCH_PRINT, "print sheets") \
+H(UIM_BATCHES_CLOSED, BATCH_NEW, "new batch") \
+H(UIM_BATCHES_CLOSED, BATCH_FOCUS, "items") \
+H(UIM_BATCHES_CLOSED, HELP, "keys") \
+H(UIM_ITEMS_OPEN, BACK, "batches") \
+H(UIM_ITEMS_OPEN, BATCH_SCAN, "scan in") \
+H(UIM_ITEMS_OPEN, BATCH_PICK, "unbatched") \
+H(UIM_ITEMS_OPEN, BATCH_REMOVE, "remove") \
+H(UIM_ITEMS_OPEN, BATCH_ENTER, "show") \
+H(UIM_ITEMS_OPEN, BATCH_EXCEPTION, "exception") \
+H(UIM_ITEMS_OPEN, BATCH_CLOSE, "close") \
+H(UIM_ITEMS_CLOSED, BACK, "batches") \
+H(UIM_ITEMS_CLOSED, BATCH_PRINT, "print sheets") \
+H(UIM_ITEMS_CLOSED, BATCH_ENTER, "show") \
+H(UIM_ITEMS_CLOSED, BATCH_EXCEPTION, "exception") \
+H(UIM_ITEMS_CLOSED, BATCH_HAND_OVER, "hand over") \
+H(UIM_BATCH_NEW, BATCH_ENTER, "open") \
+H(UIM_BATCH_NEW, BATCH_FOCUS, "take the match") \
+H(UIM_BATCH_NEW, BACK, "cancel") \
+H(UIM_BATCH_PICK, BATCH_ENTER, "add") \
+H(UIM_BATCH_PICK, BACK, "done") \
+H(UIM_REPORTS_ALL, DAY_BACK, "back") \
+H(UIM_REPORTS_ALL, DAY_FWD, "on") \
+H(UIM_REPORTS_ALL, SET_TARGET, "target") \
+H(UIM_REPORTS_DEPT, BACK, "all departments") \
+H(UIM_REPORTS_FORM, OPEN_DEPT, "set") \
+H(UIM_REPORTS_FORM, OTHER_FIELD, "other field") \
+H(UIM_REPORTS_FORM, BACK, "cancel") \
+H(UIM_ASK_TEXT, CHOOSE, "done") \
+H(UIM_ASK_TEXT, BACK, "cancel") \
+H(UIM_ASK_CHOICE, CHOOSE, "choose") \
+H(UIM_ASK_CHOICE, BACK, "cancel")
+
 #define UI_ACTION_ENUM(id, ...) ACT_##id,
 enum ui_action { ACT_NONE = -1, UI_ACTION_LIST(UI_ACTION_ENUM) ACT_COUNT };
 #undef UI_ACTION_ENUM
@@ -112,6 +171,11 @@ const struct ui_action_info *ui_action_info(enum ui_action act);
  * global ones. Printable keys count only when LETTERS is true. ACT_NONE
  * when the key is bound to nothing. */
 enum ui_action ui_action_find(enum ui_screen screen, ui_key key, bool letters);
+
+/* Writes the hints of MODE into OUT (CAP bytes): "KEY: word" for each
+ * UI_HINT_LIST row of MODE, joined by ", ", as many whole ones as fit in
+ * WIDTH columns; "" when MODE has none. */
+void ui_hints(enum ui_mode mode, int width, char *out, size_t cap);
 
 /* Writes a readable name of KEY ("F1", "Enter", "Shift-Tab", "q") to OUT. */
 void ui_key_name(ui_key key, char *out, size_t cap);

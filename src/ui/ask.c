@@ -6,6 +6,9 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "ask.h"
+#include "draw.h"
+#include "textfield.h"
 #include "ui.h"
 
 #define ASK_W 64
@@ -56,6 +59,7 @@ void ui_ask_draw(struct ui *ui)
 {
 	struct ui_ask *a = &ui->ask;
 	struct ui_rect r;
+	char hints[128];
 
 	if (!a->open)
 		return;
@@ -67,7 +71,8 @@ void ui_ask_draw(struct ui *ui)
 	ui_put(r.y + 1, r.x + 2, r.w - 4, ROLE_POPUP, a->prompt);
 	if (a->kind == UI_ASK_TEXT) {
 		ui_field_draw(ui, &a->field, r.y + 2, r.x + 2, r.w - 4, true);
-		ui_put(r.y + 4, r.x + 2, r.w - 4, ROLE_POPUP, "Enter: done   Esc: cancel");
+		ui_hints(UIM_ASK_TEXT, r.w - 4, hints, sizeof hints);
+		ui_put(r.y + 4, r.x + 2, r.w - 4, ROLE_POPUP, hints);
 		return;
 	}
 	ui->cursor_on = false;
@@ -78,8 +83,8 @@ void ui_ask_draw(struct ui *ui)
 		ui_putf(r.y + 2 + i, r.x + 2, r.w - 4, role, "%s %d %s", sel ? ">" : " ", i + 1,
 			a->choices[i]);
 	}
-	ui_put(r.y + r.h - 2, r.x + 2, r.w - 4, ROLE_POPUP,
-	       "Enter: choose   1-9 or first letter   Esc: cancel");
+	ui_hints(UIM_ASK_CHOICE, r.w - 4, hints, sizeof hints);
+	ui_putf(r.y + r.h - 2, r.x + 2, r.w - 4, ROLE_POPUP, "%s; or 1-9, a first letter", hints);
 }
 
 static int answer(struct ui *ui)

@@ -3,6 +3,8 @@
  * vt100 in tmux included; '#' where the locale is not UTF-8. */
 #include <string.h>
 
+#include "bigfig.h"
+#include "draw.h"
 #include "ui.h"
 
 struct glyph {

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "chart.h"
+#include "draw.h"
 #include "ui.h"
 
 #define AXIS_W 4     /* "100┤" */

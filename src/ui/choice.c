@@ -3,6 +3,7 @@
 #include <wctype.h>
 
 #include "choice.h"
+#include "draw.h"
 
 /* Applies KEY to C; true when C used it. */
 bool ui_choice_key(struct ui_choice *c, ui_key key)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "colour.h"
 #include "ui.h"
 
 struct role_attrs {

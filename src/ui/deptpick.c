@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "deptpick.h"
+#include "draw.h"
+#include "textfield.h"
 
 /* Empties P. */
 void ui_deptpick_init(struct ui_deptpick *p)

@@ -10,6 +10,7 @@
 
 #include "postroom/dept.h"
 
+#include "textfield.h"
 #include "ui.h"
 
 #define UI_DEPTPICK_MAX 5

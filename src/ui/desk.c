@@ -12,6 +12,9 @@
 #include "postroom/clock.h"
 #include "postroom/item.h"
 
+#include "ask.h"
+#include "desk.h"
+#include "popup.h"
 #include "ui.h"
 
 /* The reasons offered; the last asks for one typed. */

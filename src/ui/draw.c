@@ -8,6 +8,9 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "colour.h"
+#include "draw.h"
+#include "fit.h"
 #include "ui.h"
 
 /* Draws S at Y, X in ROLE within W columns, "…" marking a cut. */

@@ -7,6 +7,10 @@
 #include "postroom/clock.h"
 #include "postroom/report.h"
 
+#include "colour.h"
+#include "draw.h"
+#include "frame.h"
+#include "header.h"
 #include "ui.h"
 
 /* Re-reads today's figures when the data may have changed or the day

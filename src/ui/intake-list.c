@@ -1,15 +1,73 @@
-/* The Intake screen's list of today's items, newest first. It asks the core
- * for the count and for the rows on screen only (offset and limit), so
- * thousands of items scroll without delay; Enter shows one item with its
- * history in a popup. */
-#include <stdlib.h>
+/* The Intake screen's list of today's items, newest first: a table that
+ * pages through the database, asking the core for the count and for the
+ * rows on screen only (offset and limit), so thousands of items scroll
+ * without delay; Enter shows one item with its history in a popup. */
+#include <stdio.h>
 #include <string.h>
 
 #include "postroom/clock.h"
 #include "postroom/item.h"
-#include "postroom/xmem.h"
 
+#include "desk.h"
+#include "draw.h"
+#include "fit.h"
 #include "intake.h"
+#include "table.h"
+
+enum { C_TIME, C_REF, C_DEPT, C_SENDER, C_ADDRESSEE, C_KIND, C_TRACKING, C_STATUS, C_COUNT };
+
+/* Kind shows from 100 columns, tracking from 125. */
+static const struct ui_column columns[C_COUNT] = {
+	[C_TIME] = { "Time", 5, UI_ALIGN_LEFT, 0 },
+	[C_REF] = { "Reference", 13, UI_ALIGN_LEFT, 0 },
+	[C_DEPT] = { "Dept", 9, UI_ALIGN_LEFT, 0 },
+	[C_SENDER] = { "Sender", 0, UI_ALIGN_LEFT, 0 },
+	[C_ADDRESSEE] = { "Addressee", 0, UI_ALIGN_LEFT, 0 },
+	[C_KIND] = { "Kind", 13, UI_ALIGN_LEFT, 100 },
+	[C_TRACKING] = { "Tracking", 14, UI_ALIGN_LEFT, 125 },
+	[C_STATUS] = { "Status", 11, UI_ALIGN_LEFT, 0 },
+};
+
+static void cell(const void *row, size_t index, int col, char *out, size_t cap)
+{
+	const pr_item *it = row;
+	const char *s = NULL;
+	char hhmm[6];
+
+	(void)index;
+	switch (col) {
+	case C_TIME:
+		pr_time_hhmm(it->received_at, hhmm);
+		s = hhmm;
+		break;
+	case C_REF: s = it->ref; break;
+	case C_DEPT: s = it->dept_code; break;
+	case C_SENDER: s = it->sender; break;
+	case C_ADDRESSEE: s = it->addressee; break;
+	case C_KIND: s = pr_kind_label(it->kind); break;
+	case C_TRACKING: s = it->tracking; break;
+	case C_STATUS: s = pr_item_status_name(it->status); break;
+	default: break;
+	}
+	snprintf(out, cap, "%s", s ? s : "?");
+}
+
+static void today_filter(const struct ui *ui, pr_item_filter *f)
+{
+	*f = (pr_item_filter)PR_ITEM_FILTER_ALL;
+	f->from_day = ui->today;
+	f->to_day = ui->today;
+	f->newest_first = true;
+}
+
+static pr_status count_today(struct ui *ui, void *ctx, size_t *n, pr_error *err)
+{
+	pr_item_filter f;
+
+	(void)ctx;
+	today_filter(ui, &f);
+	return pr_item_count(ui->db, &f, n, err);
+}
 
 struct fetch {
 	pr_item *rows;
@@ -25,153 +83,89 @@ static bool fetch_row(const pr_item *item, void *ud)
 	return f->n < f->max;
 }
 
-static void today_filter(const struct ui *ui, pr_item_filter *f)
-{
-	*f = (pr_item_filter)PR_ITEM_FILTER_ALL;
-	f->from_day = ui->today;
-	f->to_day = ui->today;
-	f->newest_first = true;
-}
-
-/* Brings the count and the visible rows up to date with the database. */
-static void list_refresh(struct ui *ui, struct intake_list *t, int height)
+static pr_status fetch_today(struct ui *ui, void *ctx, size_t offset, size_t limit, void *rows,
+			     size_t *n, pr_error *err)
 {
 	pr_item_filter f;
-	pr_error err;
+	struct fetch fe = { rows, 0, limit };
 
+	(void)ctx;
 	today_filter(ui, &f);
-	if (t->count_gen != ui->generation) {
-		size_t n = 0;
-		t->count_gen = ui->generation;
-		if (pr_item_count(ui->db, &f, &n, &err) != PR_OK) {
-			ui_error(ui, &err);
-			n = 0;
-		}
-		t->list.count = n;
-	}
-	ui_list_resize(&t->list, t->list.count, height);
-	if (t->rows_gen == ui->generation && t->rows_top == t->list.top && t->rows_h == height)
-		return;
-	t->rows_gen = ui->generation;
-	t->rows_top = t->list.top;
-	t->rows_h = height;
-	if (t->cap < (size_t)height) {
-		t->cap = (size_t)height;
-		t->rows = xrealloc(t->rows, t->cap * sizeof t->rows[0]);
-	}
-	f.offset = t->list.top;
-	f.limit = (size_t)height;
-	struct fetch fe = { t->rows, 0, (size_t)height };
-	if (pr_item_list(ui->db, &f, fetch_row, &fe, &err) != PR_OK)
-		ui_error(ui, &err);
-	t->nrows = fe.n;
+	f.offset = offset;
+	f.limit = limit;
+	pr_status st = pr_item_list(ui->db, &f, fetch_row, &fe, err);
+	if (st == PR_OK)
+		*n = fe.n;
+	return st;
 }
 
-struct columns {
-	int time, ref, dept, sender, addressee, kind, tracking, status;
-	int ws, wa, wk, wt;
-};
+static const struct ui_table_pager today_pager = { count_today, fetch_today };
 
-/* Column positions for width W: sender and addressee share what is left;
- * wide terminals also get kind and tracking. */
-static void layout(int x, int w, struct columns *c)
+/* Sets up the table. */
+void intake_list_init(struct intake *in)
 {
-	c->wk = w >= 100 ? 13 : 0;
-	c->wt = w >= 125 ? 14 : 0;
-	int fixed = 6 + 14 + 10 + 12 + (c->wk ? c->wk + 1 : 0) + (c->wt ? c->wt + 1 : 0);
-	int rest = w - fixed - 2;
-	c->ws = rest / 2;
-	c->wa = rest - c->ws;
-	c->time = x;
-	c->ref = c->time + 6;
-	c->dept = c->ref + 14;
-	c->sender = c->dept + 10;
-	c->addressee = c->sender + c->ws + 1;
-	c->kind = c->addressee + c->wa + 1;
-	c->tracking = c->kind + (c->wk ? c->wk + 1 : 0);
-	c->status = c->tracking + (c->wt ? c->wt + 1 : 0);
+	struct ui_table *t = &in->today;
+
+	ui_table_init(t, columns, C_COUNT, sizeof(pr_item), cell);
+	ui_table_set_pager(t, &today_pager, NULL);
+	ui_table_set_empty(t, "No items logged today yet.");
 }
 
-static void draw_row(const pr_item *it, const struct columns *c, int y, enum ui_role role)
+/* The table's place: below the title rule at relative row Y. */
+static struct ui_rect table_rect(const struct ui_rect *area, int y)
 {
-	char hhmm[6];
+	return (struct ui_rect){ area->y + y + 1, area->x, area->h - y - 1, area->w };
+}
 
-	pr_time_hhmm(it->received_at, hhmm);
-	ui_put(y, c->time, 5, role, hhmm);
-	ui_put(y, c->ref, 13, role, it->ref);
-	ui_put(y, c->dept, 9, role, it->dept_code);
-	ui_put(y, c->sender, c->ws, role, it->sender);
-	ui_put(y, c->addressee, c->wa, role, it->addressee);
-	if (c->wk) {
-		const char *k = pr_kind_label(it->kind);
-		ui_put(y, c->kind, c->wk, role, k ? k : "?");
-	}
-	if (c->wt)
-		ui_put(y, c->tracking, c->wt, role, it->tracking);
-	const char *s = pr_item_status_name(it->status);
-	ui_put(y, c->status, 11, role, s ? s : "?");
+/* Reads the count and the rows on screen when they changed. */
+void intake_list_refresh(struct ui *ui, struct intake *in, const struct ui_rect *area, int y)
+{
+	struct ui_rect r = table_rect(area, y);
+
+	if (r.h >= 2)
+		ui_table_page(ui, &in->today, r.h);
 }
 
 /* Draws the list with its title rule and column heads. */
-void intake_list_draw(struct ui *ui, struct intake *in, const struct ui_rect *area, int y)
+void intake_list_draw(struct intake *in, const struct ui_rect *area, int y)
 {
-	struct intake_list *t = &in->today;
-	int height = area->h - y - 2;
-	struct columns c;
-	char pos[64], title[160];
+	struct ui_table *t = &in->today;
+	struct ui_rect r = table_rect(area, y);
+	char pos[64], base[160], hints[128], title[320];
 
-	if (height < 1)
+	if (r.h < 2)
 		return;
-	list_refresh(ui, t, height);
-	ui_list_position(&t->list, pos, sizeof pos);
-	snprintf(title, sizeof title, "Today's items: %zu, newest first (%s)%s", t->list.count,
-		 pos, in->in_form ? "" : " - Enter: show, n: form");
+	ui_table_position(t, pos, sizeof pos);
+	snprintf(base, sizeof base, "Today's items: %zu, newest first (%s)", ui_table_count(t), pos);
+	ui_hints(intake_mode(in), area->w - 9 - ui_text_width(base), hints, sizeof hints);
+	snprintf(title, sizeof title, "%s%s%s", base, hints[0] ? " - " : "", hints);
 	ui_rule(area->y + y, area->x, area->w, ROLE_TITLE, title);
-	layout(area->x + 1, area->w, &c);
-	int hy = area->y + y + 1;
-	ui_put(hy, c.time, 5, ROLE_LABEL, "Time");
-	ui_put(hy, c.ref, 13, ROLE_LABEL, "Reference");
-	ui_put(hy, c.dept, 9, ROLE_LABEL, "Dept");
-	ui_put(hy, c.sender, c.ws, ROLE_LABEL, "Sender");
-	ui_put(hy, c.addressee, c.wa, ROLE_LABEL, "Addressee");
-	if (c.wk)
-		ui_put(hy, c.kind, c.wk, ROLE_LABEL, "Kind");
-	if (c.wt)
-		ui_put(hy, c.tracking, c.wt, ROLE_LABEL, "Tracking");
-	ui_put(hy, c.status, 11, ROLE_LABEL, "Status");
-	if (t->list.count == 0) {
-		ui_put(hy + 1, area->x + 1, area->w - 2, ROLE_DIM, "No items logged today yet.");
-		return;
-	}
-	for (size_t i = 0; i < t->nrows && (int)i < height; i++) {
-		int ry = hy + 1 + (int)i;
-		bool sel = !in->in_form && t->list.top + i == t->list.sel;
-		enum ui_role role = sel ? ROLE_CURSOR : ROLE_NORMAL;
-		if (sel) {
-			ui_fill(ry, area->x, area->w, ROLE_CURSOR);
-			ui_put(ry, area->x, 1, ROLE_CURSOR, ">");
-		}
-		draw_row(&t->rows[i], &c, ry, role);
-	}
+	ui_table_draw(t, &r, !in->in_form);
 }
 
 /* Moves in the list. */
 bool intake_list_move(struct intake *in, enum ui_action act)
 {
-	return ui_list_move(&in->today.list, act);
+	return ui_table_move(&in->today, act);
+}
+
+/* Back to the newest item (after one was logged). */
+void intake_list_top(struct intake *in)
+{
+	in->today.list.top = 0;
+	ui_table_select(&in->today, 0);
 }
 
 /* The reference of the selected item, or NULL (a message says so). */
 const char *intake_list_selected(struct ui *ui, struct intake *in)
 {
-	struct intake_list *t = &in->today;
+	const pr_item *it = ui_table_selected(&in->today);
 
-	if (t->list.count == 0 || t->list.sel < t->rows_top ||
-	    t->list.sel - t->rows_top >= t->nrows) {
+	if (it == NULL) {
 		ui_message(ui, true, "No item is selected");
 		return NULL;
 	}
-	return t->rows[t->list.sel - t->rows_top].ref;
+	return it->ref;
 }
 
 /* Opens a popup with the selected item and its audit history. */
@@ -186,7 +180,5 @@ void intake_list_show(struct ui *ui, struct intake *in)
 /* Frees the rows. */
 void intake_list_free(struct intake *in)
 {
-	free(in->today.rows);
-	in->today.rows = NULL;
-	in->today.cap = in->today.nrows = 0;
+	ui_table_free(&in->today);
 }

@@ -11,6 +11,9 @@
 
 #include "choice.h"
 #include "deptpick.h"
+#include "list.h"
+#include "table.h"
+#include "textfield.h"
 #include "ui.h"
 
 #define INTAKE_TRACKING_MAX 24 /* characters, spaces allowed */
@@ -26,18 +29,6 @@ enum intake_field {
 	F_COUNT
 };
 
-/* Today's items, newest first: only the rows on screen are read. */
-struct intake_list {
-	struct ui_list list;
-	unsigned count_gen;  /* ui->generation of COUNT */
-	pr_item *rows;       /* the visible rows, from list.top */
-	size_t nrows, cap;
-	size_t rows_top;
-	int rows_h;
-	unsigned rows_gen;
-	bool failed;         /* the last read failed (message shown) */
-};
-
 struct intake {
 	bool in_form;               /* focus in the form, else in the list */
 	enum intake_field focus;
@@ -46,11 +37,20 @@ struct intake {
 	struct ui_choice kind, service;
 	unsigned flags;
 	int flag_cur;               /* the highlighted flag */
-	struct intake_list today;
+	struct ui_table today;      /* today's items, newest first (paged) */
 };
 
+/* The screen's mode: the form or the list. */
+enum ui_mode intake_mode(const struct intake *in);
+/* Reads the count of today's items and the rows that show in AREA below
+ * relative row Y. */
+void intake_list_refresh(struct ui *ui, struct intake *in, const struct ui_rect *area, int y);
+/* Sets up the list (once, when the screen opens). */
+void intake_list_init(struct intake *in);
 /* Draws the list of today's items into AREA from relative row Y. */
-void intake_list_draw(struct ui *ui, struct intake *in, const struct ui_rect *area, int y);
+void intake_list_draw(struct intake *in, const struct ui_rect *area, int y);
+/* Scrolls back to the newest item and selects it. */
+void intake_list_top(struct intake *in);
 /* Moves in the list; true when ACT is a movement. */
 bool intake_list_move(struct intake *in, enum ui_action act);
 /* The reference of the selected item, or NULL with a message. */

@@ -6,6 +6,9 @@
 
 #include "postroom/xmem.h"
 
+#include "draw.h"
+#include "lines.h"
+#include "list.h"
 #include "ui.h"
 
 /* Appends a line formatted from FMT and AP. */

@@ -2,6 +2,7 @@
  * selected. Data stays with the view, which reads only the visible rows. */
 #include <stdio.h>
 
+#include "list.h"
 #include "ui.h"
 
 static void clamp(struct ui_list *l)

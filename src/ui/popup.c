@@ -6,6 +6,9 @@
 
 #include "postroom/xmem.h"
 
+#include "draw.h"
+#include "lines.h"
+#include "popup.h"
 #include "ui.h"
 
 /* Opens an empty popup called TITLE. */

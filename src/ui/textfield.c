@@ -6,6 +6,9 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "colour.h"
+#include "draw.h"
+#include "textfield.h"
 #include "ui.h"
 
 /* Empties F, bounded to MAX characters. */

@@ -14,32 +14,38 @@
 #include "postroom/db.h"
 #include "postroom/xmem.h"
 
+#include "ask.h"
+#include "colour.h"
+#include "draw.h"
+#include "fit.h"
+#include "frame.h"
+#include "popup.h"
 #include "ui.h"
 
 #define UI_TICK_MS 1000
 
-static const struct view_ops *const view_table[SCR_COUNT] = {
-	[SCR_HELP] = &view_help_ops,
-	[SCR_INTAKE] = &view_intake_ops,
-	[SCR_BATCHES] = &view_batches_ops,
-	[SCR_SCAN] = &view_scan_ops,
-	[SCR_ROUTING] = &view_routing_ops,
-	[SCR_OUTBOUND] = &view_outbound_ops,
-	[SCR_REPORTS] = &view_reports_ops,
-	[SCR_ADMIN] = &view_admin_ops,
-};
+#define UI_VIEW_ROW(id, name, ...) [id] = &view_##name##_ops,
+static const struct view_ops *const view_table[SCR_COUNT] = { UI_SCREEN_LIST(UI_VIEW_ROW) };
+#undef UI_VIEW_ROW
 
-#define UI_SCREEN_NAME(name, text) [name] = text,
-static const char *const screen_names[SCR_COUNT] = { UI_SCREEN_LIST(UI_SCREEN_NAME) };
-#undef UI_SCREEN_NAME
+#define UI_SCREEN_ROW(id, name_, label_, title_) \
+	[id] = { .name = #name_, .label = label_, .title = title_ },
+static const struct ui_screen_info screens[SCR_COUNT] = { UI_SCREEN_LIST(UI_SCREEN_ROW) };
+#undef UI_SCREEN_ROW
 
 static volatile sig_atomic_t stop_signal;
 
-/* The screen named NAME ("reports"), or SCR_ANY when none is. */
-static enum ui_screen screen_named(const char *name)
+/* The row of SCREEN in the list of screens. */
+const struct ui_screen_info *ui_screen_info(enum ui_screen screen)
 {
-	for (int s = SCR_HELP; s < SCR_COUNT; s++)
-		if (strcmp(name, screen_names[s]) == 0)
+	return &screens[screen];
+}
+
+/* The screen named NAME, or SCR_ANY. */
+enum ui_screen ui_screen_named(const char *name)
+{
+	for (int s = SCR_ANY + 1; s < SCR_COUNT; s++)
+		if (strcmp(name, screens[s].name) == 0)
 			return (enum ui_screen)s;
 	return SCR_ANY;
 }
@@ -99,6 +105,14 @@ void ui_place_cursor(struct ui *ui, int y, int x)
 	ui->cursor_x = x;
 }
 
+/* The hints of VIEW's mode. */
+void ui_view_hints(const struct ui *ui, const struct view *view, int w, char *out, size_t cap)
+{
+	enum ui_mode m = view->ops->mode != NULL ? view->ops->mode(ui, view) : UIM_NONE;
+
+	ui_hints(m, w, out, cap);
+}
+
 /* Switches to SCREEN. */
 void ui_show(struct ui *ui, enum ui_screen screen)
 {
@@ -135,6 +149,14 @@ static void draw_too_small(void)
 	ui_put(LINES - 1, 0, COLS, ROLE_NORMAL, "Enlarge the window, or F10 to quit");
 }
 
+/* The part of the screen a view draws in: between the header and the
+ * status line. */
+static void view_area(struct ui_rect *area)
+{
+	*area = (struct ui_rect){ 1, 0, LINES - 3, COLS };
+}
+
+/* Refreshes the current view, then repaints the whole screen. */
 static void draw(struct ui *ui)
 {
 	erase();
@@ -146,7 +168,10 @@ static void draw(struct ui *ui)
 		return;
 	}
 	struct view *v = &ui->views[ui->screen];
-	struct ui_rect area = { 1, 0, LINES - 3, COLS };
+	struct ui_rect area;
+	view_area(&area);
+	if (v->ops->refresh != NULL)
+		(v->ops->refresh)(ui, v, &area); /* parenthesised: curses has a refresh() macro */
 	ui_draw_header(ui);
 	v->ops->draw(ui, v, &area);
 	ui_popup_draw(ui);
@@ -184,9 +209,12 @@ static ui_key read_key(void)
 	return (ui_key)wc;
 }
 
+/* Hands KEY to the question, the popup, the table's global actions or the
+ * view, in that order; returns the reaction flags. */
 static int dispatch(struct ui *ui, ui_key key)
 {
 	struct view *v = &ui->views[ui->screen];
+	int closed = UI_OK; /* a popup that a key closes must be repainted away */
 
 	if (too_small())
 		return key == UI_FN(KEY_F(10)) || key == 'q' ? UI_QUIT : UI_OK;
@@ -196,6 +224,7 @@ static int dispatch(struct ui *ui, ui_key key)
 		int r = ui_popup_key(ui, ui_action_find(ui->screen, key, true), key);
 		if (r >= 0)
 			return r;
+		closed = UI_REDRAW;
 	}
 	bool text = v->ops->text_focus != NULL && v->ops->text_focus(ui, v);
 	enum ui_action act = ui_action_find(ui->screen, key, !text);
@@ -216,7 +245,7 @@ static int dispatch(struct ui *ui, ui_key key)
 			return UI_RELOAD | UI_REDRAW;
 		}
 	}
-	return v->ops->key != NULL ? v->ops->key(ui, v, act, key) : UI_OK;
+	return closed | (v->ops->key != NULL ? v->ops->key(ui, v, act, key) : UI_OK);
 }
 
 static void watch_signals(void)
@@ -248,10 +277,12 @@ int ui_run(pr_app *app)
 	enum ui_screen first = SCR_INTAKE;
 	const char *want = getenv("POSTROOM_SCREEN");
 	if (want != NULL && *want != '\0') {
-		first = screen_named(want);
+		first = ui_screen_named(want);
 		if (first == SCR_ANY) {
-			fprintf(stderr, "postroom: POSTROOM_SCREEN: no screen \"%s\" (intake, batches, "
-				"scan, routing, outbound, reports, admin, help)\n", want);
+			fprintf(stderr, "postroom: POSTROOM_SCREEN: no screen \"%s\" (", want);
+			for (int s = SCR_ANY + 1; s < SCR_COUNT; s++)
+				fprintf(stderr, "%s%s", s > SCR_ANY + 1 ? ", " : "", screens[s].name);
+			fprintf(stderr, ")\n");
 			return 2;
 		}
 	}
@@ -288,18 +319,30 @@ int ui_run(pr_app *app)
 		if (view_table[s] == NULL)
 			continue;
 		ui->views[s].ops = view_table[s];
+		ui->views[s].screen = (enum ui_screen)s;
 		ui->views[s].priv = xcalloc(1, view_table[s]->priv_size ? view_table[s]->priv_size : 1);
 	}
 	ui->screen = first;
 	ui->help_for = first == SCR_HELP ? SCR_INTAKE : first;
 	ui_show(ui, first);
 
-	bool timed = false;
+	bool timed = false, repaint = true;
+	char shown_minute[6] = "";
+	unsigned shown_gen = 0;
 	for (;;) {
+		char minute[6];
 		if (pr_db_changed(ui->db))
-			ui->generation++;
+			ui->generation++; /* another operator's change */
 		ui_figures_refresh(ui);
-		draw(ui);
+		pr_time_hhmm(pr_now(), minute);
+		if (strcmp(minute, shown_minute) != 0 || shown_gen != ui->generation)
+			repaint = true; /* the header's clock, or what is shown, changed */
+		if (repaint) {
+			draw(ui);
+			repaint = false;
+			memcpy(shown_minute, minute, sizeof minute);
+			shown_gen = ui->generation;
+		}
 		if (!timed) { /* the first full screen is on the terminal */
 			timed = true;
 			timing_note("first_draw_ms", ms_since(&started));
@@ -307,13 +350,19 @@ int ui_run(pr_app *app)
 		ui_key key = read_key();
 		if (stop_signal)
 			break;
-		if (key == -1 || key == UI_FN(KEY_RESIZE))
-			continue; /* a tick, or a new size: the next draw lays out again */
+		if (key == -1)
+			continue; /* a tick */
+		if (key == UI_FN(KEY_RESIZE)) {
+			repaint = true; /* a new size: lay out again */
+			continue;
+		}
 		int r = dispatch(ui, key);
 		if (r & UI_QUIT)
 			break;
 		if (r & UI_RELOAD)
 			ui->generation++;
+		if (r & (UI_REDRAW | UI_RELOAD))
+			repaint = true;
 	}
 
 	ui_popup_close(ui);

@@ -5,6 +5,10 @@
 #include "postroom/dept.h"
 #include "postroom/operator.h"
 
+#include "draw.h"
+#include "fit.h"
+#include "lines.h"
+#include "list.h"
 #include "ui.h"
 
 struct admin {
@@ -90,12 +94,17 @@ static void load(struct ui *ui, struct admin *a, int width)
 				"from the console is not in this version yet.");
 }
 
+static void admin_refresh(struct ui *ui, struct view *view, const struct ui_rect *area)
+{
+	load(ui, view->priv, area->w - 2);
+}
+
 static void admin_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
 {
 	struct admin *a = view->priv;
 	char pos[64];
 
-	load(ui, a, area->w - 2);
+	(void)ui;
 	ui_lines_page(&a->lines, &a->list, area, pos, sizeof pos);
 	ui_putf(area->y, area->x + 1, area->w - 2, ROLE_TITLE,
 		"Admin - departments and operators (lines %s; Up, Down, PgUp, PgDn)", pos);
@@ -119,10 +128,8 @@ static void admin_done(struct ui *ui, struct view *view)
 }
 
 const struct view_ops view_admin_ops = {
-	.name = "admin",
-	.title = "Admin",
-	.screen = SCR_ADMIN,
 	.priv_size = sizeof(struct admin),
+	.refresh = admin_refresh,
 	.draw = admin_draw,
 	.key = admin_key,
 	.done = admin_done,

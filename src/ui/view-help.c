@@ -1,8 +1,12 @@
-/* F1 Help: every action of the screen help was opened from, then the
- * global ones, generated from the action table (actions.h). */
+/* F1 Help: the keys of what had the focus when help was opened (the
+ * hints of that screen's mode), every action of that screen, then the
+ * global ones, all generated from the action table (actions.h). */
 #include <stdio.h>
 #include <string.h>
 
+#include "draw.h"
+#include "lines.h"
+#include "list.h"
 #include "ui.h"
 
 struct help {
@@ -10,6 +14,7 @@ struct help {
 	struct ui_list list;
 	enum ui_screen built_for;
 	int built_width;
+	char built_hints[256];
 	unsigned shown;
 };
 
@@ -50,27 +55,23 @@ static void add_action(struct help *h, const struct ui_action_info *info, int wi
 	} while (*p != '\0');
 }
 
-static void build(struct ui *ui, struct help *h, int width)
+static void build(struct ui *ui, struct help *h, int width, const char *hints)
 {
-	const char *titles[SCR_COUNT] = { NULL };
-	titles[SCR_INTAKE] = "Intake";
-	titles[SCR_BATCHES] = "Batches";
-	titles[SCR_SCAN] = "Scan";
-	titles[SCR_ROUTING] = "Routing";
-	titles[SCR_OUTBOUND] = "Outbound";
-	titles[SCR_REPORTS] = "Reports";
-	titles[SCR_ADMIN] = "Admin";
 	enum ui_screen scr = ui->help_for;
 
 	ui_lines_clear(&h->lines);
+	if (hints[0] != '\0') {
+		ui_lines_add(&h->lines, "#Just now on %s", ui_screen_info(scr)->label);
+		ui_lines_add(&h->lines, "  %s", hints);
+		ui_lines_add(&h->lines, "%s", "");
+	}
 	for (int pass = 0; pass < 2; pass++) {
 		enum ui_screen scope = pass == 0 ? scr : SCR_ANY;
 		size_t before = h->lines.n;
 		if (pass == 0 && scr == SCR_ANY)
 			continue;
 		if (pass == 0)
-			ui_lines_add(&h->lines, "#Keys of the %s screen",
-				     titles[scr] ? titles[scr] : "current");
+			ui_lines_add(&h->lines, "#Keys of the %s screen", ui_screen_info(scr)->label);
 		else
 			ui_lines_add(&h->lines, "#Keys everywhere (letters only outside text fields)");
 		for (int a = 0; a < ACT_COUNT; a++) {
@@ -95,13 +96,26 @@ static void help_open(struct ui *ui, struct view *view)
 	h->built_for = SCR_COUNT;
 }
 
+/* Builds the lines again for another screen or width. */
+static void help_refresh(struct ui *ui, struct view *view, const struct ui_rect *area)
+{
+	struct help *h = view->priv;
+	char hints[256];
+
+	ui_view_hints(ui, &ui->views[ui->help_for], area->w - 4, hints, sizeof hints);
+	if (h->built_for != ui->help_for || h->built_width != area->w - 2 ||
+	    strcmp(h->built_hints, hints) != 0) {
+		build(ui, h, area->w - 2, hints);
+		snprintf(h->built_hints, sizeof h->built_hints, "%s", hints);
+	}
+}
+
 static void help_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
 {
 	struct help *h = view->priv;
 	char pos[64];
 
-	if (h->built_for != ui->help_for || h->built_width != area->w - 2)
-		build(ui, h, area->w - 2);
+	(void)ui;
 	if (h->shown != view->shown) { /* opened again: from the top */
 		h->shown = view->shown;
 		h->list.top = 0;
@@ -132,11 +146,9 @@ static void help_done(struct ui *ui, struct view *view)
 }
 
 const struct view_ops view_help_ops = {
-	.name = "help",
-	.title = "Help",
-	.screen = SCR_HELP,
 	.priv_size = sizeof(struct help),
 	.open = help_open,
+	.refresh = help_refresh,
 	.draw = help_draw,
 	.key = help_key,
 	.done = help_done,

@@ -15,7 +15,10 @@
 #include "postroom/intake.h"
 #include "postroom/item.h"
 
+#include "desk.h"
+#include "draw.h"
 #include "intake.h"
+#include "textfield.h"
 
 #define LABEL_W 12
 #define CHOICE_W 20
@@ -72,7 +75,7 @@ static void intake_open(struct ui *ui, struct view *view)
 
 	(void)ui;
 	form_reset(in);
-	in->today.list.cursor = true;
+	intake_list_init(in);
 }
 
 static void draw_matches(struct ui *ui, struct intake *in, int y, int x, int w, int rows)
@@ -130,13 +133,20 @@ static void draw_flags(struct intake *in, int y, int x, int w)
 	}
 }
 
+static void intake_refresh(struct ui *ui, struct view *view, const struct ui_rect *area)
+{
+	struct intake *in = view->priv;
+
+	ui_deptpick_update(ui, &in->dept);
+	intake_list_refresh(ui, in, area, F_COUNT);
+}
+
 static void intake_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
 {
 	struct intake *in = view->priv;
 	int panel_x = area->w >= 100 ? area->w * 55 / 100 : 48;
 	int fx = area->x + LABEL_W, fw = panel_x - LABEL_W - 2;
 
-	ui_deptpick_update(ui, &in->dept);
 	for (int f = 0; f < F_COUNT; f++) {
 		bool focus = in->in_form && in->focus == (enum intake_field)f;
 		int y = area->y + f;
@@ -154,7 +164,7 @@ static void intake_draw(struct ui *ui, struct view *view, const struct ui_rect *
 			draw_flags(in, y, fx, area->w - LABEL_W - 1);
 	}
 	draw_matches(ui, in, area->y, area->x + panel_x, area->w - panel_x - 1, F_COUNT - 1);
-	intake_list_draw(ui, in, area, F_COUNT);
+	intake_list_draw(in, area, F_COUNT);
 }
 
 /* The form field of the input a core error is about (pr_error.field). */
@@ -217,7 +227,7 @@ static int save(struct ui *ui, struct intake *in)
 		ui_message(ui, false, "Logged %s for %s%s", out.ref, out.dept_code,
 			   exception ? " - an exception: not for scanning, hand it over" : "");
 	form_reset(in);
-	in->today.list.top = in->today.list.sel = 0;
+	intake_list_top(in);
 	return UI_RELOAD | UI_REDRAW;
 }
 
@@ -347,6 +357,18 @@ static int intake_key(struct ui *ui, struct view *view, enum ui_action act, ui_k
 	}
 }
 
+/* The form or the list. */
+enum ui_mode intake_mode(const struct intake *in)
+{
+	return in->in_form ? UIM_INTAKE_FORM : UIM_INTAKE_LIST;
+}
+
+static enum ui_mode intake_view_mode(const struct ui *ui, const struct view *view)
+{
+	(void)ui;
+	return intake_mode(view->priv);
+}
+
 static bool intake_text_focus(const struct ui *ui, const struct view *view)
 {
 	const struct intake *in = view->priv;
@@ -362,13 +384,12 @@ static void intake_done(struct ui *ui, struct view *view)
 }
 
 const struct view_ops view_intake_ops = {
-	.name = "intake",
-	.title = "Intake",
-	.screen = SCR_INTAKE,
 	.priv_size = sizeof(struct intake),
 	.open = intake_open,
+	.refresh = intake_refresh,
 	.draw = intake_draw,
 	.key = intake_key,
 	.text_focus = intake_text_focus,
+	.mode = intake_view_mode,
 	.done = intake_done,
 };

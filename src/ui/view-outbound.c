@@ -17,10 +17,8 @@ static const struct ui_counts_spec counts = {
 };
 
 const struct view_ops view_outbound_ops = {
-	.name = "outbound",
-	.title = "Outbound - print jobs and the collection",
-	.screen = SCR_OUTBOUND,
 	.priv_size = sizeof(struct ui_counts),
 	.spec = &counts,
+	.refresh = ui_counts_view_refresh,
 	.draw = ui_counts_view_draw,
 };

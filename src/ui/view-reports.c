@@ -22,6 +22,11 @@
 #include "postroom/report.h"
 #include "postroom/target.h"
 
+#include "bigfig.h"
+#include "chart.h"
+#include "draw.h"
+#include "fit.h"
+#include "textfield.h"
 #include "ui.h"
 
 #define DASH_DAYS 30
@@ -192,8 +197,9 @@ static void draw_title(const struct dash *s, long today, long day, int y, int x,
 		snprintf(ago, sizeof ago, "yesterday");
 	else
 		snprintf(ago, sizeof ago, "%ld days ago", today - day);
-	const char *hint = s->dept[0] ? "Esc: all departments" : "Left/Right: day  T: target";
-	int hw = ui_text_width(hint), tw = w - hw - 2 >= 40 ? w - hw - 2 : w;
+	char hint[128];
+	ui_hints(s->dept[0] ? UIM_REPORTS_DEPT : UIM_REPORTS_ALL, w - 46, hint, sizeof hint);
+	int hw = ui_text_width(hint), tw = hw > 0 ? w - hw - 2 : w;
 	if (s->dept[0])
 		ui_putf(y, x, tw, ROLE_TITLE, "%s %s, %s (%s)", s->dept, s->dept_name, when, ago);
 	else
@@ -408,8 +414,19 @@ static void draw_form(struct ui *ui, struct dash *s, const struct ui_rect *area)
 	ui_field_draw(ui, &fm->day, r.y + 3, r.x + 16, 12, fm->focus == 1);
 	ui_put(r.y + 4, r.x + 2, r.w - 4, ROLE_POPUP,
 	       "Days before keep the target they had.");
-	ui_put(r.y + 6, r.x + 2, r.w - 4, ROLE_POPUP,
-	       "Enter: set   Tab: other field   Esc: cancel");
+	char hints[128];
+	ui_hints(UIM_REPORTS_FORM, r.w - 4, hints, sizeof hints);
+	ui_put(r.y + 6, r.x + 2, r.w - 4, ROLE_POPUP, hints);
+}
+
+static void reports_refresh(struct ui *ui, struct view *view, const struct ui_rect *area)
+{
+	struct dash *s = view->priv;
+
+	(void)area;
+	if (s->back < 0)
+		s->back = 0;
+	load(ui, s, today_no(ui) - s->back);
 }
 
 static void reports_draw(struct ui *ui, struct view *view, const struct ui_rect *area)
@@ -418,9 +435,6 @@ static void reports_draw(struct ui *ui, struct view *view, const struct ui_rect 
 	long today = today_no(ui);
 	int x = area->x + 1, w = area->w - 2;
 
-	if (s->back < 0)
-		s->back = 0;
-	load(ui, s, today - s->back);
 	draw_title(s, today, s->day, area->y, x, w);
 	/* Rows: the title, the top (5), the chart, the bottom (title, header
 	 * and five lines); a blank row between parts when there is room. */
@@ -560,6 +574,16 @@ static int reports_key(struct ui *ui, struct view *view, enum ui_action act, ui_
 	}
 }
 
+static enum ui_mode reports_mode(const struct ui *ui, const struct view *view)
+{
+	const struct dash *s = view->priv;
+
+	(void)ui;
+	if (s->form.open)
+		return UIM_REPORTS_FORM;
+	return s->dept[0] ? UIM_REPORTS_DEPT : UIM_REPORTS_ALL;
+}
+
 static bool reports_text_focus(const struct ui *ui, const struct view *view)
 {
 	const struct dash *s = view->priv;
@@ -569,11 +593,10 @@ static bool reports_text_focus(const struct ui *ui, const struct view *view)
 }
 
 const struct view_ops view_reports_ops = {
-	.name = "reports",
-	.title = "Reports",
-	.screen = SCR_REPORTS,
 	.priv_size = sizeof(struct dash),
+	.refresh = reports_refresh,
 	.draw = reports_draw,
 	.key = reports_key,
 	.text_focus = reports_text_focus,
+	.mode = reports_mode,
 };

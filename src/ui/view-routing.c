@@ -17,10 +17,8 @@ static const struct ui_counts_spec counts = {
 };
 
 const struct view_ops view_routing_ops = {
-	.name = "routing",
-	.title = "Routing - the email queue",
-	.screen = SCR_ROUTING,
 	.priv_size = sizeof(struct ui_counts),
 	.spec = &counts,
+	.refresh = ui_counts_view_refresh,
 	.draw = ui_counts_view_draw,
 };

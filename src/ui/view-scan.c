@@ -18,10 +18,8 @@ static const struct ui_counts_spec counts = {
 };
 
 const struct view_ops view_scan_ops = {
-	.name = "scan",
-	.title = "Scan - scanning",
-	.screen = SCR_SCAN,
 	.priv_size = sizeof(struct ui_counts),
 	.spec = &counts,
+	.refresh = ui_counts_view_refresh,
 	.draw = ui_counts_view_draw,
 };
