@@ -52,7 +52,7 @@ complete_line "postroom "
 expect_out "postroom <Tab> offers item" "^item$"
 expect_out "postroom <Tab> offers report" "^report$"
 expect_out "postroom <Tab> offers init" "^init$"
-expect_offers "postroom i<Tab> offers init and item" "postroom i" init item
+expect_offers "postroom i<Tab> offers ingest, init and item" "postroom i" ingest init item
 expect_offers "postroom --d<Tab> offers --db" "postroom --d" --db
 expect_offers "postroom item <Tab> offers its subcommands" "postroom item " \
 	add list show exception handover

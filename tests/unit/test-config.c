@@ -70,6 +70,10 @@ static const char full_conf[] =
 	"database = ~/pr/post.db\n"
 	"data_dir = /srv/postroom\n"
 	"hot_folder = \"/srv/hot folder\"\n"
+	"hot_settle_s = 12\n"
+	"hot_poll_s = 30\n"
+	"archive = /srv/archive\n"
+	"quarantine = /srv/quarantine\n"
 	"outbox = /srv/outbox\n"
 	"spool = /srv/spool\n"
 	"smtp_url = smtp://mail.example:25/?a=b\n"
@@ -133,7 +137,19 @@ static void test_every_key(void **state)
 
 	struct seen s = { 0 };
 	pr_config_each(&cfg, collect, &s);
-	assert_int_equal(s.n, 14);
+	assert_int_equal(s.n, 18);
+	assert_int_equal(cfg.hot_settle_s, 12);
+	assert_int_equal(cfg.hot_poll_s, 30);
+	assert_string_equal(seen_value(&s, "hot_settle_s"), "12");
+	char *dir = pr_config_archive_dir(&cfg);
+	assert_string_equal(dir, "/srv/archive");
+	free(dir);
+	dir = pr_config_quarantine_dir(&cfg);
+	assert_string_equal(dir, "/srv/quarantine");
+	free(dir);
+	dir = pr_config_hot_dir(&cfg);
+	assert_string_equal(dir, "/srv/hot folder");
+	free(dir);
 	assert_string_equal(seen_value(&s, "mixed_batches"), "yes");
 	assert_string_equal(s.keys[0], "site_name");
 	assert_string_equal(seen_value(&s, "auto_batch"), "no");
@@ -148,6 +164,15 @@ static void test_every_key(void **state)
 	pr_config_each(&cfg, collect, &d);
 	assert_string_equal(seen_value(&d, "smtp_url"), "");
 	assert_string_equal(seen_value(&d, "auto_batch"), "yes");
+	assert_string_equal(seen_value(&d, "hot_settle_s"), "5");
+	/* The scan folders default to the data folder's. */
+	cfg.data_dir = strdup("/data");
+	dir = pr_config_archive_dir(&cfg);
+	assert_string_equal(dir, "/data/archive");
+	free(dir);
+	dir = pr_config_quarantine_dir(&cfg);
+	assert_string_equal(dir, "/data/quarantine");
+	free(dir);
 	pr_config_free(&cfg);
 	free(path);
 }
@@ -203,6 +228,8 @@ static void test_errors_name_file_and_line(void **state)
 	expect_bad("scanned_target =\n", 1, "percentage");
 	expect_bad("busy_timeout_ms = -1\n", 1, "milliseconds");
 	expect_bad("busy_timeout_ms = 600001\n", 1, "milliseconds");
+	expect_bad("hot_settle_s = 3601\n", 1, "seconds");
+	expect_bad("hot_poll_s = soon\n", 1, "seconds");
 	expect_bad("busy_timeout_ms = 5s\n", 1, "milliseconds");
 	expect_bad("auto_batch = maybe\n", 1, "yes or no");
 	expect_bad("timezone = Mars/Olympus_Mons\n", 1, "time zone");
