@@ -38,8 +38,9 @@ make_batch() { # make_batch DEPT N
 			return 1
 		_mb_refs="$_mb_refs $_mb_r" _mb_i=$((_mb_i + 1))
 	done
+	# The command line takes some dozens of references at a time.
 	# shellcheck disable=SC2086
-	pr batch add "$_mb_b" $_mb_refs >/dev/null || return 1
+	printf '%s\n' $_mb_refs | xargs -n 40 "$POSTROOM_BIN" batch add "$_mb_b" >/dev/null || return 1
 	pr batch close "$_mb_b" >/dev/null 2>&1 || return 1
 	echo "$_mb_b"
 	for _mb_r in $_mb_refs; do echo "$_mb_r"; done
@@ -50,7 +51,8 @@ batch_sheets() { pr batch sheets "$1" -o "$2" >/dev/null; }
 make_scan() { # make_scan OUT ARG...
 	_ms_out=$1
 	shift
-	"$MKSCAN" -o "$_ms_out" "$@"
+	# Its pages rendered from PDFs go to the suite's folder, removed at the end.
+	TMPDIR="$TESTDIR" "$MKSCAN" -o "$_ms_out" "$@"
 }
 
 tiff_pages() { tiffinfo "$1" 2>/dev/null | grep -c '^TIFF Directory at offset'; }

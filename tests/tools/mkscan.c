@@ -93,7 +93,7 @@ static const char usage_text[] =
 /* ---- small helpers ------------------------------------------------------ */
 
 static const char *out_path;
-static char tmp_dir[64];
+static char tmp_dir[4096];
 
 static void cleanup(void)
 {
@@ -102,7 +102,7 @@ static void cleanup(void)
 	DIR *d = opendir(tmp_dir);
 	if (d) {
 		struct dirent *e;
-		char p[512];
+		char p[sizeof tmp_dir + 300];
 		while ((e = readdir(d)) != NULL) {
 			if (e->d_name[0] == '.')
 				continue;
@@ -514,14 +514,15 @@ static rendered *render_pdf(const char *pdf)
 	if (access(pdf, R_OK) != 0)
 		die("cannot read %s: %s", pdf, strerror(errno));
 	if (!tmp_dir[0]) {
+		const char *t = getenv("TMPDIR");
 		snprintf(tmp_dir, sizeof tmp_dir, "%s/mkscan.XXXXXX",
-			 getenv("TMPDIR") && strlen(getenv("TMPDIR")) < 40 ? getenv("TMPDIR") : "/tmp");
+			 t && *t && strlen(t) < sizeof tmp_dir - 20 ? t : "/tmp");
 		if (!mkdtemp(tmp_dir)) {
 			tmp_dir[0] = 0;
 			die("cannot make a temporary folder: %s", strerror(errno));
 		}
 	}
-	char prefix[96], res[16];
+	char prefix[sizeof tmp_dir + 32], res[16];
 	snprintf(prefix, sizeof prefix, "%s/r%zu", tmp_dir, n_renders);
 	snprintf(res, sizeof res, "%d", dpi);
 	pid_t pid = fork();
@@ -554,7 +555,7 @@ static rendered *render_pdf(const char *pdf)
 	while ((e = readdir(d)) != NULL) {
 		if (strncmp(e->d_name, stem, strlen(stem)) != 0)
 			continue;
-		char p[512];
+		char p[sizeof tmp_dir + 300];
 		snprintf(p, sizeof p, "%s/%s", tmp_dir, e->d_name);
 		r->files = xrealloc(r->files, (size_t)(r->pages + 1) * sizeof *r->files);
 		r->files[r->pages++] = xstrdup(p);
