@@ -5,7 +5,7 @@
 # with barcodes of their own, and the bad files it makes on purpose.
 . tests/lib.sh
 . tests/scan.sh
-plan 107
+plan 111
 export POSTROOM_NOW=2026-11-20T09:30:00
 pr init >/dev/null
 set -- $(make_batch ASC 3)
@@ -165,6 +165,13 @@ _report $((1 - $?)) "a page can be read while the rest is still being written"
 wait "$slow"
 expect_eq "the finished file has every page" "$?:$(tiff_pages "$F")" "0:3"
 expect_eq "pages rendered from PDFs are not left behind" "$(ls -d "$TESTDIR"/mkscan.* 2>/dev/null | wc -l | tr -d ' ')" 0
+
+# --- References of another database ----------------------------------------------
+set -- $(foreign_batch ASC 2 "$TESTDIR/foreign.pdf")
+expect_eq "a foreign batch of 2 items" "$# $(echo "$1" | cut -c1-7)" "3 B260105"
+expect_exit 1 "its items are unknown here" pr item show "$2"
+check "its separators" make_scan "$TESTDIR/foreign.tif" sheet:2:"$TESTDIR/foreign.pdf"
+expect_eq "read as its items" "$(codes "$TESTDIR/foreign.tif")" "1 CODE-128:$2|"
 
 # --- Bad files ------------------------------------------------------------------
 F="$TESTDIR/trunc.tif"
