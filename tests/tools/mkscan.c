@@ -34,7 +34,8 @@ static const char usage_text[] =
 	"Options:\n"
 	"  -o FILE               the TIFF to write (required)\n"
 	"  --dpi N               200, 240, 300 (default) or 600\n"
-	"  --depth N             1 (bilevel, default), 8 (grey) or 24 (RGB colour)\n"
+	"  --depth N             1 (bilevel, default), 8 (grey) or 24 (RGB colour, where\n"
+	"                        letters are typed in dark blue)\n"
 	"  --compression C       g4 (default for 1), g3, g3-2d, none, lzw (default for 8\n"
 	"                        and 24), deflate, jpeg (8 and 24 only)\n"
 	"  --predictor           horizontal predictor with lzw and deflate\n"
@@ -79,10 +80,11 @@ static const char usage_text[] =
 	"  rot180/, upside/      the page turned upside down\n"
 	"  skew=DEG/             turned DEG degrees (-10 to 10) about its centre\n"
 	"  speckle=N/            N black specks of 1 to 3 pixels (seeded)\n"
-	"  back=letter/          with --duplex, the back is a letter (seed 100000 + N)\n"
+	"  back=letter/          with --duplex, the back is a letter (seed: 100000 plus\n"
+	"                        its page number)\n"
 	"  back=blank/           with --duplex, the back is blank (the default)\n"
 	"  repeat=N/             the source N times\n"
-	"Backs share their front's rot180 and skew (a sheet is turned whole).\n"
+	"Backs share their front's modifiers (a sheet is turned whole).\n"
 	"\n"
 	"Letters and letter backs carry a page mark: a Code 39 of \"P\" and their page\n"
 	"number in the file, four digits (P0007), at the bottom left, which a reader\n"
@@ -920,7 +922,7 @@ static void write_page(TIFF *t, size_t i)
 					if (ty + y < (uint32_t)r.h)
 						pack_row(&r, &pages[i], (int)(ty + y), tx, ts, o);
 					else
-						memset(o, depth == 1 ? (photometric_white ? 0 : 0xff) : 255, rowb);
+						memset(o, depth != 24 && photometric_white ? 0 : 0xff, rowb); /* white */
 				}
 				if (TIFFWriteEncodedTile(t, TIFFComputeTile(t, tx, ty, 0, 0), buf,
 							 (tmsize_t)(rowb * ts)) < 0)
