@@ -7,6 +7,9 @@
 #                            missing), closes it; prints the batch reference,
 #                            then the item references in tray order, a line each
 #   batch_sheets BATCH PDF   writes the batch's header and separator sheets
+#   foreign_batch DEPT N PDF make_batch in a database of its own, dated
+#                            2026-01-05, with its sheets in PDF: references
+#                            that are valid (check letter) but unknown to $DB
 #   make_scan OUT ARG...     mkscan -o OUT ARG...
 #   tiff_pages FILE          pages of a TIFF, as libtiff counts them
 #   tiff_tag FILE PAGE NAME  the value tiffinfo gives NAME on PAGE (from 1),
@@ -38,8 +41,9 @@ make_batch() { # make_batch DEPT N
 			return 1
 		_mb_refs="$_mb_refs $_mb_r" _mb_i=$((_mb_i + 1))
 	done
+	# The command line takes some dozens of references at a time.
 	# shellcheck disable=SC2086
-	pr batch add "$_mb_b" $_mb_refs >/dev/null || return 1
+	printf '%s\n' $_mb_refs | xargs -n 40 "$POSTROOM_BIN" batch add "$_mb_b" >/dev/null || return 1
 	pr batch close "$_mb_b" >/dev/null 2>&1 || return 1
 	echo "$_mb_b"
 	for _mb_r in $_mb_refs; do echo "$_mb_r"; done
@@ -47,10 +51,23 @@ make_batch() { # make_batch DEPT N
 
 batch_sheets() { pr batch sheets "$1" -o "$2" >/dev/null; }
 
+foreign_batch() { # foreign_batch DEPT N PDF
+	(
+		DB="$TESTDIR/foreign.db" POSTROOM_NOW=2026-01-05T10:00:00
+		POSTROOM_DB=$DB
+		export POSTROOM_DB POSTROOM_NOW
+		[ -s "$DB" ] || pr init >/dev/null || exit 1
+		_fb_out=$(make_batch "$1" "$2") || exit 1
+		batch_sheets "$(echo "$_fb_out" | head -n 1)" "$3" || exit 1
+		echo "$_fb_out"
+	)
+}
+
 make_scan() { # make_scan OUT ARG...
 	_ms_out=$1
 	shift
-	"$MKSCAN" -o "$_ms_out" "$@"
+	# Its pages rendered from PDFs go to the suite's folder, removed at the end.
+	TMPDIR="$TESTDIR" "$MKSCAN" -o "$_ms_out" "$@"
 }
 
 tiff_pages() { tiffinfo "$1" 2>/dev/null | grep -c '^TIFF Directory at offset'; }

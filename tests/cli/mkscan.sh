@@ -5,7 +5,7 @@
 # with barcodes of their own, and the bad files it makes on purpose.
 . tests/lib.sh
 . tests/scan.sh
-plan 104
+plan 111
 export POSTROOM_NOW=2026-11-20T09:30:00
 pr init >/dev/null
 set -- $(make_batch ASC 3)
@@ -150,6 +150,28 @@ expect_eq "letter:1 twice, letter:2 once" \
 	"$(tiffinfo "$TESTDIR/l.tif" >/dev/null && tiffsplit "$TESTDIR/l.tif" "$TESTDIR/lp" &&
 		for p in aaa aab aac; do tifftopnm "$TESTDIR/lp$p.tif" 2>/dev/null | sha256sum | cut -c1-12; done | uniq | wc -l | tr -d ' ')" 3
 expect_eq "no page marks with --no-mark" "$(codes "$TESTDIR/l.tif")" "1 -|2 -|3 -|"
+
+# --- A slow scanner: the file grows a page at a time ------------------------------
+F="$TESTDIR/slow.tif"
+make_scan "$F" --page-delay 400 sheet:1:"$S" letter letter &
+slow=$!
+i=0
+until [ "$(tiff_pages "$F" 2>/dev/null)" -ge 1 ] 2>/dev/null || [ $i -ge 100 ]; do
+	i=$((i + 1))
+	sleep 0.05
+done
+kill -0 "$slow" 2>/dev/null
+_report $((1 - $?)) "a page can be read while the rest is still being written"
+wait "$slow"
+expect_eq "the finished file has every page" "$?:$(tiff_pages "$F")" "0:3"
+expect_eq "pages rendered from PDFs are not left behind" "$(ls -d "$TESTDIR"/mkscan.* 2>/dev/null | wc -l | tr -d ' ')" 0
+
+# --- References of another database ----------------------------------------------
+set -- $(foreign_batch ASC 2 "$TESTDIR/foreign.pdf")
+expect_eq "a foreign batch of 2 items" "$# $(echo "$1" | cut -c1-7)" "3 B260105"
+expect_exit 1 "its items are unknown here" pr item show "$2"
+check "its separators" make_scan "$TESTDIR/foreign.tif" sheet:2:"$TESTDIR/foreign.pdf"
+expect_eq "read as its items" "$(codes "$TESTDIR/foreign.tif")" "1 CODE-128:$2|"
 
 # --- Bad files ------------------------------------------------------------------
 F="$TESTDIR/trunc.tif"

@@ -34,7 +34,8 @@ static const char usage_text[] =
 	"Options:\n"
 	"  -o FILE               the TIFF to write (required)\n"
 	"  --dpi N               200, 240, 300 (default) or 600\n"
-	"  --depth N             1 (bilevel, default), 8 (grey) or 24 (RGB colour)\n"
+	"  --depth N             1 (bilevel, default), 8 (grey) or 24 (RGB colour, where\n"
+	"                        letters are typed in dark blue)\n"
 	"  --compression C       g4 (default for 1), g3, g3-2d, none, lzw (default for 8\n"
 	"                        and 24), deflate, jpeg (8 and 24 only)\n"
 	"  --predictor           horizontal predictor with lzw and deflate\n"
@@ -79,10 +80,11 @@ static const char usage_text[] =
 	"  rot180/, upside/      the page turned upside down\n"
 	"  skew=DEG/             turned DEG degrees (-10 to 10) about its centre\n"
 	"  speckle=N/            N black specks of 1 to 3 pixels (seeded)\n"
-	"  back=letter/          with --duplex, the back is a letter (seed 100000 + N)\n"
+	"  back=letter/          with --duplex, the back is a letter (seed: 100000 plus\n"
+	"                        its page number)\n"
 	"  back=blank/           with --duplex, the back is blank (the default)\n"
 	"  repeat=N/             the source N times\n"
-	"Backs share their front's rot180 and skew (a sheet is turned whole).\n"
+	"Backs share their front's modifiers (a sheet is turned whole).\n"
 	"\n"
 	"Letters and letter backs carry a page mark: a Code 39 of \"P\" and their page\n"
 	"number in the file, four digits (P0007), at the bottom left, which a reader\n"
@@ -93,7 +95,7 @@ static const char usage_text[] =
 /* ---- small helpers ------------------------------------------------------ */
 
 static const char *out_path;
-static char tmp_dir[64];
+static char tmp_dir[4096];
 
 static void cleanup(void)
 {
@@ -102,7 +104,7 @@ static void cleanup(void)
 	DIR *d = opendir(tmp_dir);
 	if (d) {
 		struct dirent *e;
-		char p[512];
+		char p[sizeof tmp_dir + 300];
 		while ((e = readdir(d)) != NULL) {
 			if (e->d_name[0] == '.')
 				continue;
@@ -514,14 +516,15 @@ static rendered *render_pdf(const char *pdf)
 	if (access(pdf, R_OK) != 0)
 		die("cannot read %s: %s", pdf, strerror(errno));
 	if (!tmp_dir[0]) {
+		const char *t = getenv("TMPDIR");
 		snprintf(tmp_dir, sizeof tmp_dir, "%s/mkscan.XXXXXX",
-			 getenv("TMPDIR") && strlen(getenv("TMPDIR")) < 40 ? getenv("TMPDIR") : "/tmp");
+			 t && *t && strlen(t) < sizeof tmp_dir - 20 ? t : "/tmp");
 		if (!mkdtemp(tmp_dir)) {
 			tmp_dir[0] = 0;
 			die("cannot make a temporary folder: %s", strerror(errno));
 		}
 	}
-	char prefix[96], res[16];
+	char prefix[sizeof tmp_dir + 32], res[16];
 	snprintf(prefix, sizeof prefix, "%s/r%zu", tmp_dir, n_renders);
 	snprintf(res, sizeof res, "%d", dpi);
 	pid_t pid = fork();
@@ -554,7 +557,7 @@ static rendered *render_pdf(const char *pdf)
 	while ((e = readdir(d)) != NULL) {
 		if (strncmp(e->d_name, stem, strlen(stem)) != 0)
 			continue;
-		char p[512];
+		char p[sizeof tmp_dir + 300];
 		snprintf(p, sizeof p, "%s/%s", tmp_dir, e->d_name);
 		r->files = xrealloc(r->files, (size_t)(r->pages + 1) * sizeof *r->files);
 		r->files[r->pages++] = xstrdup(p);
@@ -919,7 +922,7 @@ static void write_page(TIFF *t, size_t i)
 					if (ty + y < (uint32_t)r.h)
 						pack_row(&r, &pages[i], (int)(ty + y), tx, ts, o);
 					else
-						memset(o, depth == 1 ? (photometric_white ? 0 : 0xff) : 255, rowb);
+						memset(o, depth != 24 && photometric_white ? 0 : 0xff, rowb); /* white */
 				}
 				if (TIFFWriteEncodedTile(t, TIFFComputeTile(t, tx, ty, 0, 0), buf,
 							 (tmsize_t)(rowb * ts)) < 0)
