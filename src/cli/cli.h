@@ -218,6 +218,7 @@ int cmd_batch_list(pr_app *app, int argc, char **argv);
 int cmd_batch_show(pr_app *app, int argc, char **argv);
 int cmd_batch_sheets(pr_app *app, int argc, char **argv);
 int cmd_label(pr_app *app, int argc, char **argv);
+int cmd_sheets_separator(pr_app *app, int argc, char **argv);
 int cmd_worker(pr_app *app, int argc, char **argv);
 int cmd_ingest(pr_app *app, int argc, char **argv);
 int cmd_scan_list(pr_app *app, int argc, char **argv);

@@ -167,6 +167,15 @@ static const cli_command commands[] = {
 		  "keep the pages in the archive with no item, for this reason" },
 		END }, NULL },
 
+	{ "sheets", NULL, NULL, VAL_TEXT, "sheets that are not for one batch", NULL, NULL },
+	{ "sheets separator", cmd_sheets_separator, NULL, VAL_TEXT,
+	  "reusable separator sheets: print once, put one in front of each document",
+	  (const cli_option[]){
+		{ "o", "output", "FILE.pdf", VAL_TEXT, OPT_REQUIRED, "the PDF to write" },
+		{ "copies", NULL, "N", VAL_TEXT, 0, "how many sheets (default 1, at most 500)" },
+		{ "print", NULL, NULL, VAL_TEXT, 0, "print them too" },
+		END }, NULL },
+
 	{ "label", cmd_label, "REF", VAL_TEXT, "a Code 128 label for an item or a batch",
 	  (const cli_option[]){
 		{ "o", "output", "FILE.png|svg|eps|pdf", VAL_TEXT, OPT_REQUIRED,

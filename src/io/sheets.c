@@ -11,6 +11,7 @@
 
 #include "postroom/io/barcode.h"
 #include "postroom/clock.h"
+#include "postroom/scan.h"
 #include "postroom/xmem.h"
 #include "pdf.h"
 
@@ -163,6 +164,52 @@ pr_status pr_sheets_write(const char *path, const pr_batch *batch, const pr_item
 	}
 	if (st == PR_OK)
 		st = pr_pdf_save(p, path, err);
+	pr_pdf_free(p);
+	return st;
+}
+
+static void reusable_separator(pr_pdf *p, const char *pattern)
+{
+	pr_pdf_page *page = pr_pdf_page_add(p, PR_A4_W, PR_A4_H);
+	if (!page)
+		return;
+	pr_pdf_text(page, PR_FONT_BOLD, 30, PR_A4_W / 2, 770, PR_CENTRE, 0, "Next document");
+	rule(page, 750);
+	double module = module_fit(strlen(pattern), PR_A4_W - 2 * MARGIN, 8 * PX300);
+	barcode_centred(page, pattern, module, 570, 45 * PR_PT_PER_MM);
+	pr_pdf_text(page, PR_FONT_MONO, 22, PR_A4_W / 2, 540, PR_CENTRE, 0, PR_NEXT_DOC_CODE);
+	rule(page, 515);
+	static const char *const lines[] = {
+		"A reusable separator sheet: it names no item.",
+		"Put one in front of each document of a tray whose batch header is on top.",
+		"Each document goes to the batch's next item in tray order;",
+		"documents beyond the batch's count become new items of its department.",
+		"Keep it clean and flat, and use it again tomorrow.",
+	};
+	double y = 470;
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++, y -= 24)
+		pr_pdf_text(page, PR_FONT_REGULAR, 14, PR_A4_W / 2, y, PR_CENTRE, 0, lines[i]);
+}
+
+pr_status pr_reusable_separators_write(const char *path, int copies, pr_error *err)
+{
+	if (copies < 1 || copies > 500)
+		return pr_fail(err, PR_EINVAL, "copies must be 1 to 500, not %d", copies);
+	if (!path || !*path)
+		return pr_fail(err, PR_EINVAL, "no output file named for the separator sheets");
+	char *pattern;
+	pr_status st = pr_barcode_code128_pattern(PR_NEXT_DOC_CODE, &pattern, err);
+	if (st != PR_OK)
+		return st;
+	pr_pdf *p;
+	if ((st = pr_pdf_new(&p, "Reusable separator sheets", err)) != PR_OK) {
+		free(pattern);
+		return st;
+	}
+	for (int i = 0; i < copies; i++)
+		reusable_separator(p, pattern);
+	free(pattern);
+	st = pr_pdf_save(p, path, err);
 	pr_pdf_free(p);
 	return st;
 }

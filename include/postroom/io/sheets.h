@@ -18,6 +18,14 @@
 pr_status pr_sheets_write(const char *path, const pr_batch *batch,
 			  const pr_item *items, size_t n, pr_error *err);
 
+/* Writes COPIES (1 to 500) reusable separator sheets to PATH: the code
+ * PR_NEXT_DOC_CODE (scan.h) as a large Code 128 and plain words saying
+ * what the sheet is for. They name no item, so they are printed once and
+ * reused: put one in front of each document of a batch whose header is on
+ * top, and each document is given to the batch's next item in tray order.
+ * PR_EINVAL for COPIES out of range, PR_EIO naming PATH. */
+pr_status pr_reusable_separators_write(const char *path, int copies, pr_error *err);
+
 /* Writes the accountable-items sheet of DAY (recorded and Special Delivery
  * items ITEMS[0..N): reference, tracking number, service, department,
  * addressee) with a signature and time box for the person collecting. */
