@@ -2,11 +2,13 @@
  * the target, flushed to disk, then renamed over it. No outside library. */
 #include "postroom/io/outfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +36,9 @@ pr_status pr_out_begin(const char *path, const char *suffix, char *tmp, size_t c
 	}
 	/* mkstemps makes the file 0600; an output file is for others too. */
 	(void)fchmod(f, 0644);
+	/* Held while the descriptor is open: a temporary nobody holds is one
+	 * whose writer died (pr_out_sweep). A new file: it cannot be taken. */
+	(void)flock(f, LOCK_EX | LOCK_NB);
 	if (fd)
 		*fd = f;
 	else
@@ -66,4 +71,41 @@ pr_status pr_out_commit(const char *tmp, const char *path, pr_error *err)
 		return pr_fail(err, PR_EIO, "cannot write %s: %s", path, strerror(e));
 	}
 	return PR_OK;
+}
+
+/* Whether NAME is a temporary of pr_out_begin for a file called BASE:
+ * ".BASE." (BASE cut to 40 bytes), six characters, then the suffix. */
+static bool temporary_of(const char *name, const char *base)
+{
+	size_t n = strlen(base) < 40 ? strlen(base) : 40;
+	return name[0] == '.' && strncmp(name + 1, base, n) == 0 && name[n + 1] == '.' &&
+	       strlen(name + n + 2) >= 6;
+}
+
+void pr_out_sweep(const char *path)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+	if (!slash || !slash[1])
+		return;
+	char dir[1024];
+	if (snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path) >=
+	    (int)sizeof dir)
+		return;
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (!temporary_of(e->d_name, slash + 1))
+			continue;
+		int f = openat(dirfd(d), e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		if (f < 0)
+			continue;
+		struct stat sb;
+		/* Taken while it is still the file listed: its writer is gone. */
+		if (fstat(f, &sb) == 0 && S_ISREG(sb.st_mode) && flock(f, LOCK_EX | LOCK_NB) == 0)
+			(void)unlinkat(dirfd(d), e->d_name, 0);
+		close(f);
+	}
+	closedir(d);
 }

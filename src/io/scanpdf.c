@@ -277,14 +277,12 @@ pr_status pr_scanpdf_close(pr_scanpdf *p, char sha256[PR_SHA256_HEX_LEN], pr_err
 		pr_scanpdf_abandon(p);
 		return pr_fail(err, PR_EIO, "cannot write %s: %s", p->path, strerror(e));
 	}
-	int ce = fclose(p->f);
-	p->f = NULL;
-	if (ce != 0) {
-		int e = errno;
-		pr_scanpdf_abandon(p);
-		return pr_fail(err, PR_EIO, "cannot write %s: %s", p->path, strerror(e));
-	}
+	/* Renamed while its descriptor is open: the lock on it says to
+	 * pr_out_sweep that it is being written until it has its name. Every
+	 * byte is flushed and on disk already. */
 	pr_status s = pr_out_commit(p->tmp, p->path, err);
+	fclose(p->f);
+	p->f = NULL;
 	if (s != PR_OK) {
 		free_writer(p);
 		return s;

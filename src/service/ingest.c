@@ -14,6 +14,7 @@
 #include "postroom/config.h"
 #include "postroom/io/decode.h"
 #include "postroom/io/image.h"
+#include "postroom/io/outfile.h"
 #include "postroom/io/scanpdf.h"
 #include "postroom/io/tiff.h"
 #include "postroom/sha256.h"
@@ -232,6 +233,8 @@ static pr_status write_pdf(pr_tiff *t, const int *list, size_t n, const char *pa
 			   const pr_ingest_options *opt, pr_error *err)
 {
 	pr_scanpdf *pdf;
+	/* A worker killed while writing this PDF left its temporary. */
+	pr_out_sweep(path);
 	pr_status st = pr_scanpdf_open(path, &pdf, err);
 	if (st != PR_OK)
 		return st;

@@ -159,8 +159,8 @@ static pr_status lock_hot(const char *hot, int *fd, pr_error *err)
 		pid[n > 0 ? n : 0] = '\0';
 		pid[strcspn(pid, "\n")] = '\0';
 		close(*fd);
-		return pr_fail(err, PR_EIO, "another worker%s%s is taking files from %s",
-			       *pid ? " (process " : "", *pid ? pid : "", hot);
+		return pr_fail(err, PR_EIO, "another worker%s%s%s is taking files from %s",
+			       *pid ? " (process " : "", pid, *pid ? ")" : "", hot);
 	}
 	char pid[32];
 	int len = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());

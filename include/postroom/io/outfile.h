@@ -10,7 +10,8 @@
 /* Creates a new empty temporary file in PATH's folder whose name ends in
  * SUFFIX (".png": some writers pick the format from it) and writes its name
  * to TMP (CAP bytes). *FD (may be NULL: the file is closed) gets the open
- * descriptor. PR_EIO naming PATH and the reason when it cannot. */
+ * descriptor, which holds a lock on the file until it is closed (see
+ * pr_out_sweep). PR_EIO naming PATH and the reason when it cannot. */
 pr_status pr_out_begin(const char *path, const char *suffix, char *tmp, size_t cap,
 		       int *fd, pr_error *err);
 
@@ -20,5 +21,12 @@ pr_status pr_out_commit(const char *tmp, const char *path, pr_error *err);
 
 /* Removes TMP (after a failure); keeps errno. */
 void pr_out_abandon(const char *tmp);
+
+/* Removes the temporaries of PATH that no writer holds open: those left by
+ * a process killed while writing PATH. A writer that renames its
+ * temporary before closing the descriptor pr_out_begin gave it (as the
+ * scan PDF writer does) never loses it to a sweep. Errors are ignored:
+ * what cannot be removed stays. */
+void pr_out_sweep(const char *path);
 
 #endif
