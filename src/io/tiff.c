@@ -38,6 +38,7 @@ typedef struct page {
 	int strips;
 	uint32_t t6options;
 	uint64_t raw0;          /* bytes of strip 0 */
+	uint64_t diroff;        /* where its directory is in the file */
 	unsigned char lut[256]; /* palette index -> grey */
 	unsigned char (*rgb)[3];/* palette index -> RGB (256 entries) */
 } page;
@@ -370,6 +371,7 @@ pr_status pr_tiff_open(const char *path, pr_tiff **out, pr_error *err)
 			cap *= 2;
 		}
 		s = check_page(t, t->n + 1, (uint64_t)st.st_size, &t->pages[t->n], err);
+		t->pages[t->n].diroff = TIFFCurrentDirOffset(t->tif);
 		if (s != PR_OK) {
 			free(t->pages[t->n].rgb);
 			t->pages[t->n].rgb = NULL;
@@ -421,6 +423,14 @@ pr_status pr_tiff_page_info(const pr_tiff *t, int index, pr_tiff_page *out, pr_e
 
 /* --- reading rows -------------------------------------------------------- */
 
+/* Makes page INDEX the current directory, reading it at the offset found
+ * at open (TIFFSetDirectory would walk the chain from the first page each
+ * time: quadratic over a long file). */
+static bool go_to(pr_tiff *t, int index)
+{
+	return TIFFSetSubDirectory(t->tif, t->pages[index].diroff) == 1;
+}
+
 /* Decoded rows of one page in its own sample layout, top to bottom. */
 typedef struct rows {
 	pr_tiff *t;
@@ -447,7 +457,7 @@ static pr_status rows_begin(pr_tiff *t, int index, rows *r, pr_error *err)
 	r->index = index;
 	r->have_top = -1;
 	reset(t);
-	if (!TIFFSetDirectory(t->tif, (tdir_t)index))
+	if (!go_to(t, index))
 		return pr_fail(err, PR_EINVAL, "%s, page %d: cannot read its directory: %s", t->path,
 			       index + 1, why(t, "damaged"));
 	if (r->p->photometric == PHOTOMETRIC_YCBCR)
@@ -846,7 +856,7 @@ static pr_status passthrough(pr_tiff *t, int index, pr_encoded_page *out, pr_err
 {
 	const page *p = &t->pages[index];
 	reset(t);
-	if (!TIFFSetDirectory(t->tif, (tdir_t)index))
+	if (!go_to(t, index))
 		return pr_fail(err, PR_EINVAL, "%s, page %d: cannot read its directory: %s", t->path,
 			       index + 1, why(t, "damaged"));
 	size_t n = (size_t)p->raw0;
