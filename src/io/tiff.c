@@ -815,6 +815,8 @@ static pr_status reencode(pr_tiff *t, int index, pr_encoded_page *out, pr_error 
 		TIFFSetField(w, TIFFTAG_PREDICTOR, PREDICTOR_NONE);
 		TIFFSetField(w, TIFFTAG_ZIPQUALITY, 3);
 	}
+	/* Whatever setting up the encoder said is not the page's damage. */
+	reset(t);
 	size_t dst_bytes = bilevel ? ((size_t)width + 7) / 8 : (size_t)width * (size_t)spp;
 	unsigned char *dst = xmalloc(dst_bytes);
 	for (int y = 0; y < height && s == PR_OK; y++) {
@@ -836,16 +838,17 @@ static pr_status reencode(pr_tiff *t, int index, pr_encoded_page *out, pr_error 
 		s = pr_fail(err, PR_EIO, "%s, page %d: cannot encode it: %s", t->path, index + 1,
 			    why(t, "no data written"));
 	size_t start = s == PR_OK ? (size_t)off[0] : 0, len = s == PR_OK ? (size_t)cnt[0] : 0;
-	if (s == PR_OK) {
-		out->bytes = xmalloc(len);
-		memcpy(out->bytes, m.buf + start, len);
-		out->size = len;
-	}
-	/* Closing writes the memory TIFF's directory, which nobody reads. */
+	/* Closing writes the memory TIFF's directory after the strip, which
+	 * nobody reads; the strip then moves to the front of the buffer, which
+	 * becomes the page's (no second copy of a large colour page). */
 	TIFFClose(w);
-	free(m.buf);
-	if (s != PR_OK)
+	if (s != PR_OK) {
+		free(m.buf);
 		return s;
+	}
+	memmove(m.buf, m.buf + start, len);
+	out->bytes = xrealloc(m.buf, len);
+	out->size = len;
 	out->format = bilevel ? PR_ENC_G4 : spp == 3 ? PR_ENC_FLATE_RGB : PR_ENC_FLATE_GREY;
 	out->black_is_1 = false;
 	out->passthrough = false;

@@ -524,6 +524,10 @@ static void test_fuzzed(void **state)
 	snprintf(file, sizeof file, "%s", unit_path("fuzz.tif"));
 	unsigned seed = 2026;
 	int opened = 0, failed = 0;
+	/* POSTROOM_FUZZ_ROUNDS runs more for a longer search. */
+	int rounds = getenv("POSTROOM_FUZZ_ROUNDS") ? atoi(getenv("POSTROOM_FUZZ_ROUNDS")) : 40;
+	if (getenv("POSTROOM_FUZZ_SEED"))
+		seed = (unsigned)atoi(getenv("POSTROOM_FUZZ_SEED"));
 	for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++) {
 		fake_fmt f = formats[k];
 		if (f.tile)
@@ -535,7 +539,7 @@ static void test_fuzzed(void **state)
 		size_t n;
 		unsigned char *orig = read_all(file, &n);
 		unsigned char *b = malloc(n);
-		for (int round = 0; round < 40; round++) {
+		for (int round = 0; round < rounds; round++) {
 			memcpy(b, orig, n);
 			int flips = 1 + (int)(fake_rand(&seed) % 8);
 			for (int i = 0; i < flips; i++)
