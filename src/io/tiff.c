@@ -884,6 +884,100 @@ static pr_status passthrough(pr_tiff *t, int index, pr_encoded_page *out, pr_err
 	return PR_OK;
 }
 
+/* Whether page P's data is one JPEG stream a PDF can take as it is: one
+ * strip, 8-bit grey (0 = black), YCbCr or 3-sample RGB. */
+static bool jpeg_whole(const page *p)
+{
+	if (p->compression != COMPRESSION_JPEG || p->info.tiled || p->strips != 1 || p->bps != 8)
+		return false;
+	if (p->info.kind == PR_TIFF_GREY)
+		return p->photometric == PHOTOMETRIC_MINISBLACK;
+	return p->info.kind == PR_TIFF_RGB && !p->info.palette &&
+	       (p->photometric == PHOTOMETRIC_YCBCR ||
+		(p->photometric == PHOTOMETRIC_RGB && p->spp == 3));
+}
+
+/* The frame header of JPEG stream B: true when it is baseline, extended
+ * or progressive Huffman (what /DCTDecode reads) of W x H and N
+ * components. */
+static bool jpeg_frame(const unsigned char *b, size_t n, int w, int h, int comps)
+{
+	size_t i = 2;
+	while (i + 4 <= n) {
+		if (b[i] != 0xff)
+			return false;
+		unsigned m = b[i + 1];
+		if (m == 0xff) {
+			i++;
+			continue;
+		}
+		size_t len = (size_t)b[i + 2] << 8 | b[i + 3];
+		if (m == 0xc0 || m == 0xc1 || m == 0xc2) {
+			if (len < 8 || i + 2 + len > n)
+				return false;
+			int fh = b[i + 5] << 8 | b[i + 6], fw = b[i + 7] << 8 | b[i + 8];
+			return b[i + 4] == 8 && fh == h && fw == w && b[i + 9] == comps;
+		}
+		if ((m >= 0xc3 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc) || m == 0xda ||
+		    m == 0xd9 || len < 2)
+			return false;
+		i += 2 + len;
+	}
+	return false;
+}
+
+/* A single-strip JPEG page as one whole JPEG stream: its strip, with the
+ * tables of JPEGTABLES (libtiff writes them there, "abbreviated" strips)
+ * put back after the strip's SOI. PR_ENOTFOUND when the data is not what
+ * a PDF can take as it is (the caller encodes it again). */
+static pr_status jpeg_passthrough(pr_tiff *t, int index, pr_encoded_page *out, pr_error *err)
+{
+	const page *p = &t->pages[index];
+	reset(t);
+	if (!go_to(t, index))
+		return pr_fail(err, PR_EINVAL, "%s, page %d: cannot read its directory: %s", t->path,
+			       index + 1, why(t, "damaged"));
+	uint32_t tlen = 0;
+	const unsigned char *tables = NULL;
+	if (!TIFFGetField(t->tif, TIFFTAG_JPEGTABLES, &tlen, &tables))
+		tlen = 0;
+	if (tlen && (tlen < 4 || !tables || tables[0] != 0xff || tables[1] != 0xd8))
+		return PR_ENOTFOUND;
+	size_t tbody = tlen ? tlen - 2 : 0;              /* without the SOI */
+	if (tlen && tables[tlen - 2] == 0xff && tables[tlen - 1] == 0xd9)
+		tbody -= 2;                               /* and the EOI */
+	size_t n = (size_t)p->raw0;
+	if (n < 4)
+		return PR_ENOTFOUND;
+	unsigned char *buf = xmalloc(n + tbody);
+	tmsize_t got = TIFFReadRawStrip(t->tif, 0, buf + tbody, (tmsize_t)n);
+	if (got != (tmsize_t)n || t->errors) {
+		free(buf);
+		return pr_fail(err, PR_EINVAL, "%s, page %d: cannot read its image data: %s", t->path,
+			       index + 1, why(t, "short read"));
+	}
+	if (buf[tbody] != 0xff || buf[tbody + 1] != 0xd8) {
+		free(buf);
+		return PR_ENOTFOUND;
+	}
+	/* SOI, the tables, then the strip after its own SOI. */
+	if (tlen)
+		memcpy(buf + 2, tables + 2, tbody);
+	buf[0] = 0xff;
+	buf[1] = 0xd8;
+	int comps = p->info.kind == PR_TIFF_GREY ? 1 : 3;
+	if (!jpeg_frame(buf, n + tbody, p->info.width, p->info.height, comps)) {
+		free(buf);
+		return PR_ENOTFOUND;
+	}
+	out->bytes = buf;
+	out->size = n + tbody;
+	out->format = comps == 1 ? PR_ENC_JPEG_GREY : PR_ENC_JPEG_RGB;
+	out->ycbcr = p->photometric == PHOTOMETRIC_YCBCR;
+	out->passthrough = true;
+	return PR_OK;
+}
+
 pr_status pr_tiff_page_encoded(pr_tiff *t, int index, pr_encoded_page *out, pr_error *err)
 {
 	if (!t || index < 0 || index >= t->n)
@@ -894,8 +988,11 @@ pr_status pr_tiff_page_encoded(pr_tiff *t, int index, pr_encoded_page *out, pr_e
 	if (p->info.kind == PR_TIFF_BILEVEL && p->compression == COMPRESSION_CCITTFAX4 &&
 	    !p->info.tiled && p->strips == 1 && !(p->t6options & GROUP4OPT_UNCOMPRESSED))
 		s = passthrough(t, index, &e, err);
-	else
-		s = reencode(t, index, &e, err);
+	else {
+		s = jpeg_whole(p) ? jpeg_passthrough(t, index, &e, err) : PR_ENOTFOUND;
+		if (s == PR_ENOTFOUND)
+			s = reencode(t, index, &e, err);
+	}
 	if (s != PR_OK)
 		return s;
 	e.width = p->info.width;

@@ -40,6 +40,12 @@ static const layout pages[] = {
 	    .miniswhite = true }, 300, "I261120-0006E", "gray", "image", 8 },
 	{ { .name = "rgb", .kind = FK_RGB, .compression = COMPRESSION_JPEG, .rows_per_strip = 64,
 	    .ycbcr = true }, 200, "I261120-0007F", "rgb", "image", 8 },
+	{ { .name = "grey-jpeg", .kind = FK_GREY, .compression = COMPRESSION_JPEG }, 300,
+	  "I261120-0009H", "gray", "jpeg", 8 },
+	{ { .name = "ycbcr-jpeg", .kind = FK_RGB, .compression = COMPRESSION_JPEG, .ycbcr = true,
+	    .big_endian = true }, 200, "I261120-0010J", "rgb", "jpeg", 8 },
+	{ { .name = "rgb-jpeg", .kind = FK_RGB, .compression = COMPRESSION_JPEG }, 300,
+	  "I261120-0011K", "rgb", "jpeg", 8 },
 	{ { .name = "palette", .kind = FK_PALETTE, .compression = COMPRESSION_ADOBE_DEFLATE,
 	    .rows_per_strip = 64 }, 300, "I261120-0008G", "rgb", "image", 8 },
 };
@@ -167,6 +173,36 @@ static pr_grey_image read_pgm(const char *path)
 	return g;
 }
 
+/* Page I of PDF rendered in colour: the paper is the cream the TIFF has
+ * (250, 248, 235), or a palette's grey: colours were not transformed
+ * twice or not at all. */
+static void check_paper(const char *pdf, int i, const fake_fmt *f)
+{
+	char prefix[600], ppm[700];
+	snprintf(prefix, sizeof prefix, "%s", unit_path("colour"));
+	assert_int_equal(unit_sh(NULL, 0, "pdftoppm -r 20 -singlefile -f %d -l %d '%s' '%s'", i + 1,
+				 i + 1, pdf, prefix), 0);
+	snprintf(ppm, sizeof ppm, "%s.ppm", prefix);
+	FILE *fp = fopen(ppm, "rb");
+	assert_non_null(fp);
+	int w, h, max;
+	assert_int_equal(fscanf(fp, "P6 %d %d %d", &w, &h, &max), 3);
+	fgetc(fp);
+	unsigned char *b = malloc((size_t)w * (size_t)h * 3);
+	assert_int_equal(fread(b, 3, (size_t)w * (size_t)h, fp), (size_t)w * (size_t)h);
+	fclose(fp);
+	/* 20 mm in, 20 mm down: paper. */
+	const unsigned char *px = b + 3 * ((size_t)(h / 15) * (size_t)w + (size_t)(w / 10));
+	int want[3] = { 250, 248, 235 };
+	if (f->kind == FK_PALETTE)
+		want[0] = want[1] = want[2] = 255;
+	for (int c = 0; c < 3; c++)
+		if (abs(px[c] - want[c]) > 6)
+			fail_msg("page %d (%s): paper is %d,%d,%d", i + 1, f->name, px[0], px[1], px[2]);
+	free(b);
+	unlink(ppm);
+}
+
 /* Every page rendered at 150 dpi reads its own barcode, black on white. */
 static void test_rendered_back(void **state)
 {
@@ -203,6 +239,8 @@ static void test_rendered_back(void **state)
 		assert_false(pr_page_is_blank(&g));
 		pr_grey_image_free(&g);
 		unlink(pgm);
+		if (strcmp(pages[i].color, "rgb") == 0)
+			check_paper(path, i, &pages[i].fmt);
 	}
 	pr_decoder_close(dec);
 }
@@ -245,6 +283,56 @@ static void test_passthrough(void **state)
 		assert_non_null(strstr(params, pages[i].fmt.minisblack ? "-W" : "-B"));
 		unlink(file);
 		snprintf(file, sizeof file, "%s-000.ccitt", prefix);
+		unlink(file);
+	}
+}
+
+/* The bytes of file PATH (free()). */
+static unsigned char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	*n = (size_t)ftell(f);
+	fseek(f, 0, SEEK_SET);
+	unsigned char *b = malloc(*n ? *n : 1);
+	assert_int_equal(fread(b, 1, *n, f), *n);
+	fclose(f);
+	return b;
+}
+
+/* A single-strip JPEG page goes in as the strip itself, its tables put
+ * back: the strip (after its SOI) ends the stream unchanged. */
+static void test_jpeg_passthrough(void **state)
+{
+	(void)state;
+	if (!unit_have("pdfimages"))
+		skip();
+	char path[600];
+	snprintf(path, sizeof path, "%s", unit_path("jpeg.pdf"));
+	write_pdf(path, NULL);
+	for (int i = 0; i < NPAGES; i++) {
+		if (strcmp(pages[i].enc, "jpeg") != 0)
+			continue;
+		char prefix[600], file[700];
+		snprintf(prefix, sizeof prefix, "%s", unit_path("jp"));
+		assert_int_equal(unit_sh(NULL, 0, "pdfimages -j -f %d -l %d '%s' '%s'", i + 1, i + 1,
+					 path, prefix), 0);
+		snprintf(file, sizeof file, "%s-000.jpg", prefix);
+		size_t n, rn;
+		unsigned char *got = slurp(file, &n);
+		unsigned char *raw = fake_raw_strip(tiffs[i], 0, &rn);
+		pr_encoded_page e;
+		encoded(i, &e);
+		assert_true(e.passthrough);
+		assert_int_equal(n, e.size);
+		assert_memory_equal(got, e.bytes, n);
+		assert_true(n > rn);
+		assert_memory_equal(got + n - (rn - 2), raw + 2, rn - 2);
+		assert_memory_equal(got, "\xff\xd8", 2);
+		pr_encoded_free(&e);
+		free(raw);
+		free(got);
 		unlink(file);
 	}
 }
@@ -363,6 +451,7 @@ int main(void)
 		cmocka_unit_test(test_images_and_sizes),
 		cmocka_unit_test(test_rendered_back),
 		cmocka_unit_test(test_passthrough),
+		cmocka_unit_test(test_jpeg_passthrough),
 		cmocka_unit_test(test_xref),
 		cmocka_unit_test(test_whole_or_nothing),
 	};

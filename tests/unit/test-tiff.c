@@ -55,6 +55,10 @@ static const fake_fmt formats[] = {
 	  .rows_per_strip = 64, .ycbcr = true },
 	{ .name = "rgb-jpeg-tiles", .kind = FK_RGB, .compression = COMPRESSION_JPEG, .tile = 256,
 	  .ycbcr = true },
+	{ .name = "grey-jpeg-1strip", .kind = FK_GREY, .compression = COMPRESSION_JPEG },
+	{ .name = "rgb-jpeg-1strip", .kind = FK_RGB, .compression = COMPRESSION_JPEG },
+	{ .name = "rgb-jpeg-ycbcr-1strip-be", .kind = FK_RGB, .compression = COMPRESSION_JPEG,
+	  .ycbcr = true, .big_endian = true },
 	{ .name = "palette-lzw", .kind = FK_PALETTE, .compression = COMPRESSION_LZW,
 	  .rows_per_strip = 64 },
 };
@@ -78,7 +82,16 @@ static const char *enc_as_tiff(const pr_encoded_page *enc, const char *name)
 	TIFFSetField(t, TIFFTAG_ROWSPERSTRIP, (uint32_t)enc->height);
 	TIFFSetField(t, TIFFTAG_XRESOLUTION, (float)enc->xdpi);
 	TIFFSetField(t, TIFFTAG_YRESOLUTION, (float)enc->ydpi);
-	if (enc->format == PR_ENC_G4) {
+	if (enc->format == PR_ENC_JPEG_GREY || enc->format == PR_ENC_JPEG_RGB) {
+		/* A whole JPEG stream is a valid strip on its own. */
+		int spp = enc->format == PR_ENC_JPEG_RGB ? 3 : 1;
+		TIFFSetField(t, TIFFTAG_BITSPERSAMPLE, 8);
+		TIFFSetField(t, TIFFTAG_SAMPLESPERPIXEL, spp);
+		TIFFSetField(t, TIFFTAG_COMPRESSION, COMPRESSION_JPEG);
+		TIFFSetField(t, TIFFTAG_PHOTOMETRIC,
+			     spp == 1 ? PHOTOMETRIC_MINISBLACK
+			     : enc->ycbcr ? PHOTOMETRIC_YCBCR : PHOTOMETRIC_RGB);
+	} else if (enc->format == PR_ENC_G4) {
 		TIFFSetField(t, TIFFTAG_BITSPERSAMPLE, 1);
 		TIFFSetField(t, TIFFTAG_SAMPLESPERPIXEL, 1);
 		TIFFSetField(t, TIFFTAG_COMPRESSION, COMPRESSION_CCITTFAX4);
@@ -173,13 +186,16 @@ static void check_format(const fake_fmt *f, double dpi, pr_decoder *dec)
 		assert_int_equal(e.width, p[i].w);
 		assert_int_equal(e.height, p[i].h);
 		assert_true(e.xdpi > want - 0.01 && e.xdpi < want + 0.01);
+		bool jpeg = f->compression == COMPRESSION_JPEG && !f->tile && !f->rows_per_strip;
 		pr_encoded_format fmt = f->kind == FK_BILEVEL ? PR_ENC_G4
-					: f->kind == FK_GREY  ? PR_ENC_FLATE_GREY
-							      : PR_ENC_FLATE_RGB;
+					: f->kind == FK_GREY  ? (jpeg ? PR_ENC_JPEG_GREY : PR_ENC_FLATE_GREY)
+							      : (jpeg ? PR_ENC_JPEG_RGB : PR_ENC_FLATE_RGB);
 		assert_int_equal(e.format, fmt);
-		bool pass = f->compression == COMPRESSION_CCITTFAX4 && !f->tile && !f->rows_per_strip;
+		assert_int_equal(e.ycbcr, jpeg && f->ycbcr);
+		bool pass = (f->compression == COMPRESSION_CCITTFAX4 || jpeg) && !f->tile &&
+			    !f->rows_per_strip;
 		assert_int_equal(e.passthrough, pass);
-		if (pass && !f->lsb_first) {
+		if (pass && !f->lsb_first && !jpeg) {
 			size_t rn;
 			unsigned char *raw = fake_raw_strip(file, i, &rn);
 			assert_int_equal(rn, e.size);
