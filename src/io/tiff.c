@@ -258,6 +258,12 @@ static pr_status check_page(pr_tiff *t, int no, uint64_t file_size, page *p, pr_
 		    p->tile_h > PR_TIFF_MAX_PX)
 			return pr_fail(err, PR_EINVAL, "%s, page %d: bad tile size %u x %u", t->path,
 				       no, p->tile_w, p->tile_h);
+		/* Rows of tiles are put together whole bytes at a time. */
+		if (p->tile_w % 8)
+			return pr_fail(err, PR_EINVAL,
+				       "%s, page %d: tiles %u pixels wide are not supported (TIFF"
+				       " wants a multiple of 16)",
+				       t->path, no, p->tile_w);
 	}
 	if (comp == COMPRESSION_CCITTFAX4)
 		TIFFGetField(tif, TIFFTAG_T6OPTIONS, &p->t6options);
@@ -507,8 +513,8 @@ static pr_status rows_get(rows *r, int y, const unsigned char **row, pr_error *e
 	uint32_t th = r->p->tile_h, tw = r->p->tile_w;
 	int top = (int)((uint32_t)y / th * th);
 	if (top != r->have_top) {
-		/* Bytes a pixel: tiles hold whole pixels, bilevel rows of tiles
-		 * are byte-aligned (tile widths are multiples of 16). */
+		/* Tiles start on whole bytes: their widths are multiples of 8
+		 * (checked at open). */
 		size_t bits = (size_t)r->p->spp * r->p->bps;
 		for (uint32_t x = 0; x < (uint32_t)r->p->info.width; x += tw) {
 			if (TIFFReadTile(tif, r->tile, x, (uint32_t)top, 0, 0) < 0 || r->t->errors ||

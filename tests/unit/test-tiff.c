@@ -463,6 +463,29 @@ static void test_absurd(void **state)
 		TIFFWriteScanline(t, row, (uint32_t)y, 0);
 	TIFFClose(t);
 	expect_refused(file, PR_EINVAL, "16 bits x 1 samples a pixel");
+
+	/* Bilevel tiles 20 pixels wide (TIFF wants multiples of 16), which
+	 * libtiff writes none: a 16-wide one has its TileWidth entry changed. */
+	fake_page small = fake_sized(40, 40, 200);
+	fake_fmt odd = { .name = "odd", .kind = FK_BILEVEL, .compression = COMPRESSION_NONE,
+			 .tile = 16 };
+	fake_write1(file, &small, &odd);
+	fake_free(&small);
+	size_t n;
+	unsigned char *b = read_all(file, &n);
+	bool changed = false;
+	for (size_t i = 8; i + 12 <= n && !changed; i += 2) {
+		/* Tag 322, SHORT or LONG, count 1, value 16 (little-endian). */
+		if (b[i] == 0x42 && b[i + 1] == 0x01 && (b[i + 2] == 3 || b[i + 2] == 4) &&
+		    b[i + 4] == 1 && b[i + 8] == 16) {
+			b[i + 8] = 20;
+			changed = true;
+		}
+	}
+	assert_true(changed);
+	write_bytes(file, b, n);
+	free(b);
+	expect_refused(file, PR_EINVAL, "tiles 20 pixels wide are not supported");
 }
 
 /* Damaged image data: a G4 strip overwritten in its middle fails to decode
