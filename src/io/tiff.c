@@ -545,8 +545,27 @@ static void add_dark(const page *p, const unsigned char *row, int f, int n, uint
 	case PR_TIFF_BILEVEL: {
 		unsigned char flip = p->photometric == PHOTOMETRIC_MINISBLACK ? 0xff : 0;
 		int bytes = (w + 7) / 8;
+		if (8 % f == 0) {
+			/* F divides 8: each byte is 8 / F whole cells. */
+			int groups = 8 / f;
+			unsigned mask = (1u << f) - 1;
+			for (int i = 0; i < bytes; i++) {
+				unsigned b = (unsigned char)(row[i] ^ flip); /* 1 = black */
+				if (i == bytes - 1 && w % 8)
+					b &= 0xff00u >> (w % 8);
+				if (!b)
+					continue;
+				uint32_t *a = acc + (size_t)i * (size_t)groups;
+				for (int g = 0; g < groups; g++) {
+					unsigned bits = (b >> (8 - f * (g + 1))) & mask;
+					if (bits)
+						a[g] += 255u * (unsigned)__builtin_popcount(bits);
+				}
+			}
+			break;
+		}
 		for (int i = 0; i < bytes; i++) {
-			unsigned b = (unsigned char)(row[i] ^ flip); /* 1 = black */
+			unsigned b = (unsigned char)(row[i] ^ flip);
 			if (!b)
 				continue;
 			for (int k = 0; k < 8; k++) {
@@ -632,7 +651,12 @@ pr_status pr_tiff_page_grey(pr_tiff *t, int index, int max_dpi, pr_grey_image *o
 		 * 2^24 and cells <= 2^8 here. */
 		unsigned char *o = px + (size_t)oy * (size_t)ow;
 		for (int x = 0; x < ow; x++) {
-			uint64_t q = ((uint64_t)(acc[x] + cells / 2) * recip) >> 32;
+			uint32_t a = acc[x];
+			if (!a) {
+				o[x] = 255;
+				continue;
+			}
+			uint64_t q = ((uint64_t)(a + cells / 2) * recip) >> 32;
 			o[x] = (unsigned char)(255u - (uint32_t)q);
 			acc[x] = 0;
 		}

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "postroom/io/decode.h"
+#include "postroom/io/scanpdf.h"
 #include "postroom/io/tiff.h"
 #include "scans.h"
 
@@ -245,10 +246,10 @@ static void test_grey_levels(void **state)
 	const double dpis[] = { 200, 240, 300, 600 };
 	const int factors[] = { 1, 1, 2, 4 };
 	for (int k = 0; k < 4; k++) {
-		fake_page p = fake_sized(400, 300, dpis[k]);
-		/* Left half black. */
+		fake_page p = fake_sized(403, 301, dpis[k]);
+		/* The left 202 pixels black. */
 		for (int y = 0; y < p.h; y++)
-			memset(p.px + (size_t)y * (size_t)p.w, 0, 200);
+			memset(p.px + (size_t)y * (size_t)p.w, 0, 202);
 		for (int m = 0; m < 2; m++) {
 			fake_fmt f = { .name = "levels", .kind = FK_BILEVEL,
 				       .compression = COMPRESSION_CCITTFAX4, .minisblack = m };
@@ -259,7 +260,15 @@ static void test_grey_levels(void **state)
 			pr_error err = { 0 };
 			open_ok(path, &t);
 			assert_ok(pr_tiff_page_grey(t, 0, 150, &g, &err), &err);
-			assert_int_equal(g.width, 400 / factors[k]);
+			assert_int_equal(g.width, 403 / factors[k]);
+			assert_int_equal(g.height, 301 / factors[k]);
+			/* At 600 dpi the cell of pixels 200-203 is half black. */
+			if (factors[k] == 4)
+				assert_int_equal(g.pixels[50], 127);
+			if (factors[k] == 2) {
+				assert_int_equal(g.pixels[100], 0);
+				assert_int_equal(g.pixels[101], 255);
+			}
 			assert_true(g.xdpi > dpis[k] / factors[k] - 0.01);
 			assert_int_equal(g.pixels[0], 0);
 			assert_int_equal(g.pixels[g.width - 1], 255);
@@ -697,7 +706,8 @@ static void test_any_order(void **state)
 }
 
 /* Not a check: the time to read a 101-page A4 300 dpi G4 file the way
- * ingest does (grey at 150 dpi, barcodes, encoded data) beside tiffcp -c
+ * ingest does (grey at 150 dpi, barcodes, the blank check, encoded data
+ * written to one PDF, the PDF's and the file's SHA-256) beside tiffcp -c
  * none of the same file. Runs when POSTROOM_MEASURE names a folder. */
 static void test_measure(void **state)
 {
@@ -734,6 +744,10 @@ static void test_measure(void **state)
 	pr_tiff *t;
 	open_ok(file, &t);
 	double topen = now_s() - t0;
+	char pdfpath[600], sha[PR_SHA256_HEX_LEN];
+	snprintf(pdfpath, sizeof pdfpath, "%s/measure-101.pdf", dir);
+	pr_scanpdf *pdf;
+	assert_ok(pr_scanpdf_open(pdfpath, &pdf, &err), &err);
 	int codes_found = 0, blanks = 0;
 	for (int i = 0; i < pr_tiff_pages(t); i++) {
 		double a = now_s();
@@ -750,6 +764,7 @@ static void test_measure(void **state)
 		tb += c - bz;
 		pr_encoded_page e;
 		assert_ok(pr_tiff_page_encoded(t, i, &e, &err), &err);
+		assert_ok(pr_scanpdf_add_page(pdf, &e, &err), &err);
 		pr_encoded_free(&e);
 		pr_grey_image_free(&g);
 		double d = now_s();
@@ -759,6 +774,10 @@ static void test_measure(void **state)
 	}
 	pr_tiff_close(t);
 	pr_decoder_close(dec);
+	double tp = now_s();
+	assert_ok(pr_scanpdf_close(pdf, sha, &err), &err);
+	assert_ok(pr_sha256_file(file, sha, &err), &err);
+	tp = now_s() - tp;
 	double total = now_s() - t0;
 	char out[600];
 	snprintf(out, sizeof out, "%s/measure-none.tif", dir);
@@ -766,10 +785,11 @@ static void test_measure(void **state)
 	assert_int_equal(unit_sh(NULL, 0, "tiffcp -c none '%s' '%s'", file, out), 0);
 	double tc = now_s() - c0;
 	print_message("101 pages: open %.3f s, grey %.3f s, barcodes %.3f s, blank check %.3f s,"
-		      " encoded %.3f s, total %.3f s; tiffcp -c none %.3f s (ratio %.2f);"
-		      " %d codes, %d blank\n",
-		      topen, tg, tz - tb, tb, te, total, tc, total / tc, codes_found, blanks);
+		      " encoded and written %.3f s, PDF closed and both hashed %.3f s, total"
+		      " %.3f s; tiffcp -c none %.3f s (ratio %.2f); %d codes, %d blank\n",
+		      topen, tg, tz - tb, tb, te, tp, total, tc, total / tc, codes_found, blanks);
 	unlink(out);
+	unlink(pdfpath);
 }
 
 int main(void)
