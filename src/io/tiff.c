@@ -567,8 +567,13 @@ static void add_dark(const page *p, const unsigned char *row, int f, int n, uint
 				if (!b)
 					continue;
 				uint32_t *a = acc + (size_t)i * (size_t)groups;
-				for (int g = 0; g < groups; g++)
-					a[g] += 255u * ones[(b >> (8 - f * (g + 1))) & mask];
+				/* Only cells with ink are touched: the last byte's
+				 * bits past N cells are cleared, their cells absent. */
+				for (int g = 0; g < groups; g++) {
+					unsigned k = ones[(b >> (8 - f * (g + 1))) & mask];
+					if (k)
+						a[g] += 255u * k;
+				}
 			}
 			break;
 		}
