@@ -50,7 +50,17 @@ static int mm_px(double mm, double dpi)
 	return (int)(mm * dpi / 25.4 + 0.5);
 }
 
-void pr_page_ink(const pr_grey_image *img, pr_blank_stats *out)
+/* Whether any of the N pixels at P is dark; written to vectorise. */
+static bool any_dark(const unsigned char *p, int n)
+{
+	unsigned char light = 0xff;
+	for (int i = 0; i < n; i++)
+		light &= (unsigned char)(p[i] | 0x7f); /* bit 7 clear: below 128 */
+	return !(light & 0x80);
+}
+
+/* Counts into *OUT, stopping once STOP cells are inked (0: never). */
+static void ink(const pr_grey_image *img, long stop, pr_blank_stats *out)
 {
 	memset(out, 0, sizeof *out);
 	if (!img || !img->pixels || img->width <= 0 || img->height <= 0)
@@ -79,7 +89,16 @@ void pr_page_ink(const pr_grey_image *img, pr_blank_stats *out)
 	int *down = malloc((size_t)cx * sizeof *down); /* dark run down each column */
 	if (!down)
 		return;
+	long across_cells = (x1 - x0) / cx;
 	for (int top = y0; top + cy <= y1; top += cy) {
+		/* A band of white rows: its cells are counted, none inked. */
+		bool dark_rows = false;
+		for (int y = top; y < top + cy && !dark_rows; y++)
+			dark_rows = any_dark(img->pixels + (size_t)y * (size_t)img->width + x0, x1 - x0);
+		if (!dark_rows) {
+			out->cells += across_cells;
+			continue;
+		}
 		for (int left = x0; left + cx <= x1; left += cx) {
 			out->cells++;
 			int dark = 0;
@@ -100,16 +119,23 @@ void pr_page_ink(const pr_grey_image *img, pr_blank_stats *out)
 						stroke = true;
 				}
 			}
-			if (dark >= need && stroke)
-				out->inked++;
+			if (dark >= need && stroke && ++out->inked == stop) {
+				free(down);
+				return;
+			}
 		}
 	}
 	free(down);
 }
 
+void pr_page_ink(const pr_grey_image *img, pr_blank_stats *out)
+{
+	ink(img, 0, out);
+}
+
 bool pr_page_is_blank(const pr_grey_image *img)
 {
 	pr_blank_stats s;
-	pr_page_ink(img, &s);
+	ink(img, BLANK_MIN_CELLS, &s);
 	return s.inked < BLANK_MIN_CELLS;
 }

@@ -15,7 +15,7 @@
 
 #include "postroom/xmem.h"
 
-#define ROW_STEP 2
+#define ROW_STEP 4
 
 struct pr_decoder {
 	zbar_image_scanner_t *scanner;

@@ -162,7 +162,8 @@ pr_status pr_scanpdf_add_page(pr_scanpdf *p, const pr_encoded_page *enc, pr_erro
 		return pr_fail(err, PR_EINVAL, "%s, page %d: the page has no image data", p->path,
 			       p->pages + 1);
 	if (enc->format != PR_ENC_G4 && enc->format != PR_ENC_FLATE_GREY &&
-	    enc->format != PR_ENC_FLATE_RGB)
+	    enc->format != PR_ENC_FLATE_RGB && enc->format != PR_ENC_JPEG_GREY &&
+	    enc->format != PR_ENC_JPEG_RGB)
 		return pr_fail(err, PR_EINVAL, "%s, page %d: unknown image format %d", p->path,
 			       p->pages + 1, (int)enc->format);
 	char w[32], h[32];
@@ -176,6 +177,11 @@ pr_status pr_scanpdf_add_page(pr_scanpdf *p, const pr_encoded_page *enc, pr_erro
 		outf(p, " /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode"
 			" /DecodeParms << /K -1 /Columns %d /Rows %d%s >>",
 		     enc->width, enc->height, enc->black_is_1 ? " /BlackIs1 true" : "");
+	} else if (enc->format == PR_ENC_JPEG_RGB) {
+		outf(p, " /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode"
+			" /DecodeParms << /ColorTransform %d >>", enc->ycbcr ? 1 : 0);
+	} else if (enc->format == PR_ENC_JPEG_GREY) {
+		outf(p, " /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode");
 	} else {
 		outf(p, " /ColorSpace /%s /BitsPerComponent 8 /Filter /FlateDecode",
 		     enc->format == PR_ENC_FLATE_RGB ? "DeviceRGB" : "DeviceGray");

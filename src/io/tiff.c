@@ -38,6 +38,7 @@ typedef struct page {
 	int strips;
 	uint32_t t6options;
 	uint64_t raw0;          /* bytes of strip 0 */
+	uint64_t diroff;        /* where its directory is in the file */
 	unsigned char lut[256]; /* palette index -> grey */
 	unsigned char (*rgb)[3];/* palette index -> RGB (256 entries) */
 } page;
@@ -257,6 +258,12 @@ static pr_status check_page(pr_tiff *t, int no, uint64_t file_size, page *p, pr_
 		    p->tile_h > PR_TIFF_MAX_PX)
 			return pr_fail(err, PR_EINVAL, "%s, page %d: bad tile size %u x %u", t->path,
 				       no, p->tile_w, p->tile_h);
+		/* Rows of tiles are put together whole bytes at a time. */
+		if (p->tile_w % 8)
+			return pr_fail(err, PR_EINVAL,
+				       "%s, page %d: tiles %u pixels wide are not supported (TIFF"
+				       " wants a multiple of 16)",
+				       t->path, no, p->tile_w);
 	}
 	if (comp == COMPRESSION_CCITTFAX4)
 		TIFFGetField(tif, TIFFTAG_T6OPTIONS, &p->t6options);
@@ -370,6 +377,7 @@ pr_status pr_tiff_open(const char *path, pr_tiff **out, pr_error *err)
 			cap *= 2;
 		}
 		s = check_page(t, t->n + 1, (uint64_t)st.st_size, &t->pages[t->n], err);
+		t->pages[t->n].diroff = TIFFCurrentDirOffset(t->tif);
 		if (s != PR_OK) {
 			free(t->pages[t->n].rgb);
 			t->pages[t->n].rgb = NULL;
@@ -421,6 +429,14 @@ pr_status pr_tiff_page_info(const pr_tiff *t, int index, pr_tiff_page *out, pr_e
 
 /* --- reading rows -------------------------------------------------------- */
 
+/* Makes page INDEX the current directory, reading it at the offset found
+ * at open (TIFFSetDirectory would walk the chain from the first page each
+ * time: quadratic over a long file). */
+static bool go_to(pr_tiff *t, int index)
+{
+	return TIFFSetSubDirectory(t->tif, t->pages[index].diroff) == 1;
+}
+
 /* Decoded rows of one page in its own sample layout, top to bottom. */
 typedef struct rows {
 	pr_tiff *t;
@@ -447,7 +463,7 @@ static pr_status rows_begin(pr_tiff *t, int index, rows *r, pr_error *err)
 	r->index = index;
 	r->have_top = -1;
 	reset(t);
-	if (!TIFFSetDirectory(t->tif, (tdir_t)index))
+	if (!go_to(t, index))
 		return pr_fail(err, PR_EINVAL, "%s, page %d: cannot read its directory: %s", t->path,
 			       index + 1, why(t, "damaged"));
 	if (r->p->photometric == PHOTOMETRIC_YCBCR)
@@ -497,8 +513,8 @@ static pr_status rows_get(rows *r, int y, const unsigned char **row, pr_error *e
 	uint32_t th = r->p->tile_h, tw = r->p->tile_w;
 	int top = (int)((uint32_t)y / th * th);
 	if (top != r->have_top) {
-		/* Bytes a pixel: tiles hold whole pixels, bilevel rows of tiles
-		 * are byte-aligned (tile widths are multiples of 16). */
+		/* Tiles start on whole bytes: their widths are multiples of 8
+		 * (checked at open). */
 		size_t bits = (size_t)r->p->spp * r->p->bps;
 		for (uint32_t x = 0; x < (uint32_t)r->p->info.width; x += tw) {
 			if (TIFFReadTile(tif, r->tile, x, (uint32_t)top, 0, 0) < 0 || r->t->errors ||
@@ -520,6 +536,17 @@ static pr_status rows_get(rows *r, int y, const unsigned char **row, pr_error *e
 
 /* --- rows to grey -------------------------------------------------------- */
 
+/* The number of 1 bits in each byte value. */
+static const unsigned char ones[256] = {
+#define B2(n) n, n + 1, n + 1, n + 2
+#define B4(n) B2(n), B2(n + 1), B2(n + 1), B2(n + 2)
+#define B6(n) B4(n), B4(n + 1), B4(n + 1), B4(n + 2)
+	B6(0), B6(1), B6(1), B6(2)
+#undef B2
+#undef B4
+#undef B6
+};
+
 /* Adds the darkness (255 - grey) of ROW's first N*F pixels to ACC, F pixels
  * into each of N cells. */
 static void add_dark(const page *p, const unsigned char *row, int f, int n, uint32_t *acc)
@@ -529,8 +556,29 @@ static void add_dark(const page *p, const unsigned char *row, int f, int n, uint
 	case PR_TIFF_BILEVEL: {
 		unsigned char flip = p->photometric == PHOTOMETRIC_MINISBLACK ? 0xff : 0;
 		int bytes = (w + 7) / 8;
+		if (8 % f == 0) {
+			/* F divides 8: each byte is 8 / F whole cells. */
+			int groups = 8 / f;
+			unsigned mask = (1u << f) - 1;
+			for (int i = 0; i < bytes; i++) {
+				unsigned b = (unsigned char)(row[i] ^ flip); /* 1 = black */
+				if (i == bytes - 1 && w % 8)
+					b &= 0xff00u >> (w % 8);
+				if (!b)
+					continue;
+				uint32_t *a = acc + (size_t)i * (size_t)groups;
+				/* Only cells with ink are touched: the last byte's
+				 * bits past N cells are cleared, their cells absent. */
+				for (int g = 0; g < groups; g++) {
+					unsigned k = ones[(b >> (8 - f * (g + 1))) & mask];
+					if (k)
+						a[g] += 255u * k;
+				}
+			}
+			break;
+		}
 		for (int i = 0; i < bytes; i++) {
-			unsigned b = (unsigned char)(row[i] ^ flip); /* 1 = black */
+			unsigned b = (unsigned char)(row[i] ^ flip);
 			if (!b)
 				continue;
 			for (int k = 0; k < 8; k++) {
@@ -613,10 +661,15 @@ pr_status pr_tiff_page_grey(pr_tiff *t, int index, int max_dpi, pr_grey_image *o
 			add_dark(p, row, fx, ow, acc);
 		}
 		/* acc / cells rounded, by a multiply: exact, as acc + cells / 2 <
-		 * 2^24 and cells <= 2^8 here. */
+		 * 2^24 and cells <= 2^8 here. White cells (most) need none. */
 		unsigned char *o = px + (size_t)oy * (size_t)ow;
 		for (int x = 0; x < ow; x++) {
-			uint64_t q = ((uint64_t)(acc[x] + cells / 2) * recip) >> 32;
+			uint32_t a = acc[x];
+			if (!a) {
+				o[x] = 255;
+				continue;
+			}
+			uint64_t q = ((uint64_t)(a + cells / 2) * recip) >> 32;
 			o[x] = (unsigned char)(255u - (uint32_t)q);
 			acc[x] = 0;
 		}
@@ -805,6 +858,8 @@ static pr_status reencode(pr_tiff *t, int index, pr_encoded_page *out, pr_error 
 		TIFFSetField(w, TIFFTAG_PREDICTOR, PREDICTOR_NONE);
 		TIFFSetField(w, TIFFTAG_ZIPQUALITY, 3);
 	}
+	/* Whatever setting up the encoder said is not the page's damage. */
+	reset(t);
 	size_t dst_bytes = bilevel ? ((size_t)width + 7) / 8 : (size_t)width * (size_t)spp;
 	unsigned char *dst = xmalloc(dst_bytes);
 	for (int y = 0; y < height && s == PR_OK; y++) {
@@ -826,16 +881,17 @@ static pr_status reencode(pr_tiff *t, int index, pr_encoded_page *out, pr_error 
 		s = pr_fail(err, PR_EIO, "%s, page %d: cannot encode it: %s", t->path, index + 1,
 			    why(t, "no data written"));
 	size_t start = s == PR_OK ? (size_t)off[0] : 0, len = s == PR_OK ? (size_t)cnt[0] : 0;
-	if (s == PR_OK) {
-		out->bytes = xmalloc(len);
-		memcpy(out->bytes, m.buf + start, len);
-		out->size = len;
-	}
-	/* Closing writes the memory TIFF's directory, which nobody reads. */
+	/* Closing writes the memory TIFF's directory after the strip, which
+	 * nobody reads; the strip then moves to the front of the buffer, which
+	 * becomes the page's (no second copy of a large colour page). */
 	TIFFClose(w);
-	free(m.buf);
-	if (s != PR_OK)
+	if (s != PR_OK) {
+		free(m.buf);
 		return s;
+	}
+	memmove(m.buf, m.buf + start, len);
+	out->bytes = xrealloc(m.buf, len);
+	out->size = len;
 	out->format = bilevel ? PR_ENC_G4 : spp == 3 ? PR_ENC_FLATE_RGB : PR_ENC_FLATE_GREY;
 	out->black_is_1 = false;
 	out->passthrough = false;
@@ -846,7 +902,7 @@ static pr_status passthrough(pr_tiff *t, int index, pr_encoded_page *out, pr_err
 {
 	const page *p = &t->pages[index];
 	reset(t);
-	if (!TIFFSetDirectory(t->tif, (tdir_t)index))
+	if (!go_to(t, index))
 		return pr_fail(err, PR_EINVAL, "%s, page %d: cannot read its directory: %s", t->path,
 			       index + 1, why(t, "damaged"));
 	size_t n = (size_t)p->raw0;
@@ -871,6 +927,100 @@ static pr_status passthrough(pr_tiff *t, int index, pr_encoded_page *out, pr_err
 	return PR_OK;
 }
 
+/* Whether page P's data is one JPEG stream a PDF can take as it is: one
+ * strip, 8-bit grey (0 = black), YCbCr or 3-sample RGB. */
+static bool jpeg_whole(const page *p)
+{
+	if (p->compression != COMPRESSION_JPEG || p->info.tiled || p->strips != 1 || p->bps != 8)
+		return false;
+	if (p->info.kind == PR_TIFF_GREY)
+		return p->photometric == PHOTOMETRIC_MINISBLACK;
+	return p->info.kind == PR_TIFF_RGB && !p->info.palette &&
+	       (p->photometric == PHOTOMETRIC_YCBCR ||
+		(p->photometric == PHOTOMETRIC_RGB && p->spp == 3));
+}
+
+/* The frame header of JPEG stream B: true when it is baseline, extended
+ * or progressive Huffman (what /DCTDecode reads) of W x H and N
+ * components. */
+static bool jpeg_frame(const unsigned char *b, size_t n, int w, int h, int comps)
+{
+	size_t i = 2;
+	while (i + 4 <= n) {
+		if (b[i] != 0xff)
+			return false;
+		unsigned m = b[i + 1];
+		if (m == 0xff) {
+			i++;
+			continue;
+		}
+		size_t len = (size_t)b[i + 2] << 8 | b[i + 3];
+		if (m == 0xc0 || m == 0xc1 || m == 0xc2) {
+			if (len < 8 || i + 2 + len > n)
+				return false;
+			int fh = b[i + 5] << 8 | b[i + 6], fw = b[i + 7] << 8 | b[i + 8];
+			return b[i + 4] == 8 && fh == h && fw == w && b[i + 9] == comps;
+		}
+		if ((m >= 0xc3 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc) || m == 0xda ||
+		    m == 0xd9 || len < 2)
+			return false;
+		i += 2 + len;
+	}
+	return false;
+}
+
+/* A single-strip JPEG page as one whole JPEG stream: its strip, with the
+ * tables of JPEGTABLES (libtiff writes them there, "abbreviated" strips)
+ * put back after the strip's SOI. PR_ENOTFOUND when the data is not what
+ * a PDF can take as it is (the caller encodes it again). */
+static pr_status jpeg_passthrough(pr_tiff *t, int index, pr_encoded_page *out, pr_error *err)
+{
+	const page *p = &t->pages[index];
+	reset(t);
+	if (!go_to(t, index))
+		return pr_fail(err, PR_EINVAL, "%s, page %d: cannot read its directory: %s", t->path,
+			       index + 1, why(t, "damaged"));
+	uint32_t tlen = 0;
+	const unsigned char *tables = NULL;
+	if (!TIFFGetField(t->tif, TIFFTAG_JPEGTABLES, &tlen, &tables))
+		tlen = 0;
+	if (tlen && (tlen < 4 || !tables || tables[0] != 0xff || tables[1] != 0xd8))
+		return PR_ENOTFOUND;
+	size_t tbody = tlen ? tlen - 2 : 0;              /* without the SOI */
+	if (tlen && tables[tlen - 2] == 0xff && tables[tlen - 1] == 0xd9)
+		tbody -= 2;                               /* and the EOI */
+	size_t n = (size_t)p->raw0;
+	if (n < 4)
+		return PR_ENOTFOUND;
+	unsigned char *buf = xmalloc(n + tbody);
+	tmsize_t got = TIFFReadRawStrip(t->tif, 0, buf + tbody, (tmsize_t)n);
+	if (got != (tmsize_t)n || t->errors) {
+		free(buf);
+		return pr_fail(err, PR_EINVAL, "%s, page %d: cannot read its image data: %s", t->path,
+			       index + 1, why(t, "short read"));
+	}
+	if (buf[tbody] != 0xff || buf[tbody + 1] != 0xd8) {
+		free(buf);
+		return PR_ENOTFOUND;
+	}
+	/* SOI, the tables, then the strip after its own SOI. */
+	if (tlen)
+		memcpy(buf + 2, tables + 2, tbody);
+	buf[0] = 0xff;
+	buf[1] = 0xd8;
+	int comps = p->info.kind == PR_TIFF_GREY ? 1 : 3;
+	if (!jpeg_frame(buf, n + tbody, p->info.width, p->info.height, comps)) {
+		free(buf);
+		return PR_ENOTFOUND;
+	}
+	out->bytes = buf;
+	out->size = n + tbody;
+	out->format = comps == 1 ? PR_ENC_JPEG_GREY : PR_ENC_JPEG_RGB;
+	out->ycbcr = p->photometric == PHOTOMETRIC_YCBCR;
+	out->passthrough = true;
+	return PR_OK;
+}
+
 pr_status pr_tiff_page_encoded(pr_tiff *t, int index, pr_encoded_page *out, pr_error *err)
 {
 	if (!t || index < 0 || index >= t->n)
@@ -881,8 +1031,11 @@ pr_status pr_tiff_page_encoded(pr_tiff *t, int index, pr_encoded_page *out, pr_e
 	if (p->info.kind == PR_TIFF_BILEVEL && p->compression == COMPRESSION_CCITTFAX4 &&
 	    !p->info.tiled && p->strips == 1 && !(p->t6options & GROUP4OPT_UNCOMPRESSED))
 		s = passthrough(t, index, &e, err);
-	else
-		s = reencode(t, index, &e, err);
+	else {
+		s = jpeg_whole(p) ? jpeg_passthrough(t, index, &e, err) : PR_ENOTFOUND;
+		if (s == PR_ENOTFOUND)
+			s = reencode(t, index, &e, err);
+	}
 	if (s != PR_OK)
 		return s;
 	e.width = p->info.width;

@@ -25,16 +25,20 @@ typedef enum pr_encoded_format {
 	PR_ENC_G4,          /* 1 bit a pixel, CCITT Group 4 (/CCITTFaxDecode, K -1) */
 	PR_ENC_FLATE_GREY,  /* 8-bit grey, 0 = black, a zlib stream (/FlateDecode) */
 	PR_ENC_FLATE_RGB,   /* 8-bit RGB, a zlib stream (/FlateDecode) */
+	PR_ENC_JPEG_GREY,   /* a whole JPEG stream, one component (/DCTDecode) */
+	PR_ENC_JPEG_RGB,    /* a whole JPEG stream, three components (/DCTDecode) */
 } pr_encoded_format;
 
 /* One page's image data ready for a PDF. For G4, BLACK_IS_1 is the PDF's
- * /BlackIs1: whether 1 bits of the decoded data are black. Free the bytes
- * with pr_encoded_free. */
+ * /BlackIs1: whether 1 bits of the decoded data are black. For JPEG RGB,
+ * YCBCR says the stream holds YCbCr to be turned into RGB (/ColorTransform
+ * 1) rather than RGB itself. Free the bytes with pr_encoded_free. */
 typedef struct pr_encoded_page {
 	pr_encoded_format format;
 	int width, height;      /* pixels */
 	double xdpi, ydpi;
 	bool black_is_1;
+	bool ycbcr;
 	bool passthrough;       /* the scan file's own bytes, unchanged */
 	unsigned char *bytes;
 	size_t size;

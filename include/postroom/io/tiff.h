@@ -72,11 +72,17 @@ pr_status pr_tiff_page_grey(pr_tiff *t, int index, int max_dpi, pr_grey_image *o
 /* Page INDEX as image data for a PDF, without loss:
  *   bilevel in one strip of CCITT G4: the file's own bytes, unchanged but
  *     for bit order (FillOrder 2 is reversed), with BLACK_IS_1 from the
- *     photometric; PASSTHROUGH is set;
+ *     photometric; PASSTHROUGH is set. These bytes are copied, not decoded:
+ *     decode the page with pr_tiff_page_grey as well (ingest does, for its
+ *     barcodes) to know they are sound;
  *   other bilevel (G3, none, several strips, tiles): decoded and encoded
  *     again as G4 (BLACK_IS_1 false);
- *   grey: PR_ENC_FLATE_GREY; colour, palette and JPEG: decoded and written
- *     as PR_ENC_FLATE_RGB (zlib streams). JPEG data is not passed through.
+ *   JPEG in one strip (8-bit grey, YCbCr or RGB): the strip as a whole
+ *     JPEG stream (the JPEGTables put back in), PR_ENC_JPEG_GREY or
+ *     PR_ENC_JPEG_RGB; PASSTHROUGH is set;
+ *   other grey: PR_ENC_FLATE_GREY; other colour (JPEG in several strips
+ *     or tiles, a palette): decoded and written as PR_ENC_FLATE_RGB (zlib
+ *     streams): lossless from the decoded pixels.
  * PR_EINVAL naming the file and page when the data is damaged. Free *OUT
  * with pr_encoded_free. */
 pr_status pr_tiff_page_encoded(pr_tiff *t, int index, pr_encoded_page *out, pr_error *err);
