@@ -705,93 +705,6 @@ static void test_any_order(void **state)
 		fake_free(&pages[i]);
 }
 
-/* Not a check: the time to read a 101-page A4 300 dpi G4 file the way
- * ingest does (grey at 150 dpi, barcodes, the blank check, encoded data
- * written to one PDF, the PDF's and the file's SHA-256) beside tiffcp -c
- * none of the same file. Runs when POSTROOM_MEASURE names a folder. */
-static void test_measure(void **state)
-{
-	(void)state;
-	if (!getenv("POSTROOM_MEASURE"))
-		skip();
-	const char *dir = getenv("POSTROOM_MEASURE");
-	char file[600];
-	snprintf(file, sizeof file, "%s/measure-101.tif", dir);
-	struct stat st;
-	if (stat(file, &st) != 0) {
-		fake_page *pp[101];
-		for (int i = 0; i < 101; i++) {
-			pp[i] = malloc(sizeof *pp[i]);
-			*pp[i] = fake_a4(300);
-			if (i == 0)
-				fake_sheet(pp[i], "B261120-0001X", 0);
-			else if (i % 5 == 1)
-				fake_sheet(pp[i], SEP, i % 2 ? 1.5 : -1);
-			else
-				fake_text(pp[i], 25, 30, 45, 160, (unsigned)i);
-		}
-		fake_fmt f = { .name = "m", .kind = FK_BILEVEL, .compression = COMPRESSION_CCITTFAX4 };
-		fake_write(file, pp, 101, &f);
-		for (int i = 0; i < 101; i++) {
-			fake_free(pp[i]);
-			free(pp[i]);
-		}
-	}
-	pr_decoder *dec;
-	pr_error err = { 0 };
-	assert_ok(pr_decoder_open(&dec, &err), &err);
-	double t0 = now_s(), tg = 0, tz = 0, te = 0, tb = 0;
-	pr_tiff *t;
-	open_ok(file, &t);
-	double topen = now_s() - t0;
-	char pdfpath[600], sha[PR_SHA256_HEX_LEN];
-	snprintf(pdfpath, sizeof pdfpath, "%s/measure-101.pdf", dir);
-	pr_scanpdf *pdf;
-	assert_ok(pr_scanpdf_open(pdfpath, &pdf, &err), &err);
-	int codes_found = 0, blanks = 0;
-	for (int i = 0; i < pr_tiff_pages(t); i++) {
-		double a = now_s();
-		pr_grey_image g;
-		assert_ok(pr_tiff_page_grey(t, i, 150, &g, &err), &err);
-		double b = now_s();
-		char codes[8][PR_CODE_MAX];
-		size_t n;
-		assert_ok(pr_decode_codes(dec, &g, codes, 8, &n, &err), &err);
-		codes_found += (int)n;
-		double bz = now_s();
-		blanks += pr_page_is_blank(&g);
-		double c = now_s();
-		tb += c - bz;
-		pr_encoded_page e;
-		assert_ok(pr_tiff_page_encoded(t, i, &e, &err), &err);
-		assert_ok(pr_scanpdf_add_page(pdf, &e, &err), &err);
-		pr_encoded_free(&e);
-		pr_grey_image_free(&g);
-		double d = now_s();
-		tg += b - a;
-		tz += c - b;
-		te += d - c;
-	}
-	pr_tiff_close(t);
-	pr_decoder_close(dec);
-	double tp = now_s();
-	assert_ok(pr_scanpdf_close(pdf, sha, &err), &err);
-	assert_ok(pr_sha256_file(file, sha, &err), &err);
-	tp = now_s() - tp;
-	double total = now_s() - t0;
-	char out[600];
-	snprintf(out, sizeof out, "%s/measure-none.tif", dir);
-	double c0 = now_s();
-	assert_int_equal(unit_sh(NULL, 0, "tiffcp -c none '%s' '%s'", file, out), 0);
-	double tc = now_s() - c0;
-	print_message("101 pages: open %.3f s, grey %.3f s, barcodes %.3f s, blank check %.3f s,"
-		      " encoded and written %.3f s, PDF closed and both hashed %.3f s, total"
-		      " %.3f s; tiffcp -c none %.3f s (ratio %.2f); %d codes, %d blank\n",
-		      topen, tg, tz - tb, tb, te, tp, total, tc, total / tc, codes_found, blanks);
-	unlink(out);
-	unlink(pdfpath);
-}
-
 int main(void)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
@@ -805,7 +718,6 @@ int main(void)
 		cmocka_unit_test(test_fuzzed),
 		cmocka_unit_test(test_bad_calls),
 		cmocka_unit_test(test_any_order),
-		cmocka_unit_test(test_measure),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
