@@ -39,7 +39,7 @@ pr_status pr_watch_open(const char *dir, pr_watch **out, bool *watching, char *w
 	return PR_OK;
 }
 
-bool pr_watch_wait(pr_watch *w, int timeout_ms)
+bool pr_watch_wait(pr_watch *w, int timeout_ms, pr_watch_fn fn, void *ud)
 {
 	if (w->fd < 0) {
 		if (timeout_ms < 0)
@@ -51,12 +51,19 @@ bool pr_watch_wait(pr_watch *w, int timeout_ms)
 	struct pollfd p = {.fd = w->fd, .events = POLLIN};
 	if (poll(&p, 1, timeout_ms) <= 0)
 		return false;
-	/* Drain the queue: the events only say "look again". */
+	/* Drain the queue, naming each file to FN. */
 	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
 	bool any = false;
 	ssize_t n;
-	while ((n = read(w->fd, buf, sizeof buf)) > 0)
+	while ((n = read(w->fd, buf, sizeof buf)) > 0) {
 		any = true;
+		for (char *at = buf; at < buf + n;) {
+			const struct inotify_event *e = (const struct inotify_event *)(void *)at;
+			if (fn && e->len > 0 && e->name[0])
+				fn(e->name, (e->mask & IN_MOVED_TO) != 0, ud);
+			at += sizeof *e + e->len;
+		}
+	}
 	return any;
 }
 

@@ -22,7 +22,30 @@ typedef struct worker {
 	/* Set by a job that wants to run again sooner than its interval (a
 	 * file still being written): seconds from now, or -1. */
 	int again_in;
+	/* Files renamed or moved into the hot folder since the last look:
+	 * complete at once, whatever their time says. */
+	char renamed[64][256];
+	int nrenamed;
 } worker;
+
+static void on_arrival(const char *name, bool renamed, void *ud)
+{
+	worker *w = ud;
+	if (!renamed || w->nrenamed >= (int)(sizeof w->renamed / sizeof w->renamed[0]))
+		return;
+	snprintf(w->renamed[w->nrenamed++], sizeof w->renamed[0], "%s", name);
+}
+
+/* Whether PATH was renamed into the hot folder since the last look. */
+static bool was_renamed(const worker *w, const char *path)
+{
+	const char *name = strrchr(path, '/');
+	name = name ? name + 1 : path;
+	for (int i = 0; i < w->nrenamed; i++)
+		if (strcmp(w->renamed[i], name) == 0)
+			return true;
+	return false;
+}
 
 static void say(worker *w, pr_log_level level, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -99,7 +122,7 @@ static pr_status job_scan(worker *w, pr_error *err)
 	int settle = w->app->cfg.hot_settle_s;
 	for (size_t i = 0; i < n && !stopping(w); i++) {
 		pr_time now = (pr_time)time(NULL);
-		if (!pr_hot_settled(&files[i], now, settle)) {
+		if (!pr_hot_settled(&files[i], now, settle) && !was_renamed(w, files[i].path)) {
 			int left = settle - (int)(now - files[i].mtime);
 			if (left < 1 || left > settle)
 				left = settle > 0 ? settle : 1;
@@ -123,6 +146,7 @@ static pr_status job_scan(worker *w, pr_error *err)
 		pr_ingest_result_free(&r);
 	}
 	free(files);
+	w->nrenamed = 0;
 	return PR_OK;
 }
 
@@ -213,7 +237,7 @@ pr_status pr_worker_run(pr_app *app, const pr_worker_options *opt, pr_error *err
 		}
 		if (opt->once || stopping(&w))
 			break;
-		if (pr_watch_wait(watch, wait_s * 1000))
+		if (pr_watch_wait(watch, wait_s * 1000, on_arrival, &w))
 			for (size_t j = 0; j < NJOBS; j++)
 				if (jobs[j].wakes_on_file)
 					due[j] = 0;

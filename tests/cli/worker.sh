@@ -4,7 +4,7 @@
 # is refused, and one killed mid-file loses and repeats nothing.
 . tests/lib.sh
 . tests/scan.sh
-plan 37
+plan 39
 export POSTROOM_NOW=2026-11-20T09:30:00
 HOT=$TESTDIR/hot ARC=$TESTDIR/archive QUA=$TESTDIR/quarantine
 DAY=$ARC/2026/11/20 ORIG=$ARC/originals/2026/11/20
@@ -195,3 +195,28 @@ expect_eq "the file was finished, then the worker stopped" \
 	"$(sed -n 's/^[0-9T:-]* postroom worker: \(ingested mid.tif: 63 pages\|stopped\).*/\1/p' "$LOG" | tr '\n' '|')" \
 	"ingested mid.tif: 63 pages|stopped|"
 expect_eq "its items are scanned, recorded once" "$(statuses $MID_REFS) $(files_named mid.tif)" "scanned x2 1"
+
+# --- a file renamed in is complete at once, whatever the settle time -----------------
+conf "$TESTDIR/settle60.conf" 60
+new_batch 1
+REN_REFS=$REFS
+make_scan "$TESTDIR/ren.tif" batch:1:"$S"
+make_scan "$TESTDIR/inplace-src.tif" batch:1:"$S" --seed 9
+LOG=$TESTDIR/ren.log
+POSTROOM_CONFIG="$TESTDIR/settle60.conf" "$POSTROOM_BIN" worker 2>"$LOG" &
+W=$!
+WPIDS="$WPIDS $W"
+wait_for in_log "$LOG" "watching"
+t0=$(date +%s)
+drop "$TESTDIR/ren.tif" ren.tif
+wait_for in_log "$LOG" "ingested ren.tif"
+took=$(($(date +%s) - t0))
+expect_eq "renamed in, it is taken long before the 60 s settle time" \
+	"$(in_log "$LOG" "ingested ren.tif" && [ "$took" -lt 30 ] && echo soon) $(statuses $REN_REFS)" \
+	"soon scanned x1"
+cp "$TESTDIR/inplace-src.tif" "$HOT/inplace.tif"
+sleep 2
+expect_eq "a file written in place still waits for its settle time" \
+	"$(grep -c 'inplace.tif' "$LOG")" 0
+kill -TERM "$W"
+wait_for gone "$W"

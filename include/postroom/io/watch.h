@@ -20,10 +20,15 @@ typedef struct pr_watch pr_watch;
 pr_status pr_watch_open(const char *dir, pr_watch **out, bool *watching, char *why,
 			size_t whycap, pr_error *err);
 
+/* Called for each file that arrived: NAME (inside the folder) and whether
+ * it was renamed or moved in (complete at once) rather than closed after
+ * writing. */
+typedef void (*pr_watch_fn)(const char *name, bool renamed, void *ud);
+
 /* Waits up to TIMEOUT_MS (-1: no limit) for a file to arrive: true when one
- * did (the events are read and dropped), false on timeout or when a signal
- * interrupted the wait (the caller checks why). */
-bool pr_watch_wait(pr_watch *w, int timeout_ms);
+ * did (FN, which may be NULL, is called for each), false on timeout or when
+ * a signal interrupted the wait (the caller checks why). */
+bool pr_watch_wait(pr_watch *w, int timeout_ms, pr_watch_fn fn, void *ud);
 
 void pr_watch_close(pr_watch *w);
 
