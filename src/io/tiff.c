@@ -55,12 +55,19 @@ struct pr_tiff {
 
 /* --- messages ------------------------------------------------------------ */
 
-static void keep(char *dst, const char *module, const char *fmt, va_list ap)
+/* Keeps libtiff's message in DST without the file's name it often starts
+ * with ("PATH: Can not read ..."): ours names the file already. */
+static void keep(char *dst, const char *path, const char *module, const char *fmt,
+		 va_list ap)
 {
 	char text[MSG_MAX];
 	vsnprintf(text, sizeof text, fmt, ap);
 	(void)module;
-	snprintf(dst, MSG_MAX, "%s", text);
+	const char *msg = text;
+	size_t n = path ? strlen(path) : 0;
+	if (n && strncmp(msg, path, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+		msg += n + 2;
+	snprintf(dst, MSG_MAX, "%s", msg);
 }
 
 static int on_error(TIFF *tif, void *ud, const char *module, const char *fmt, va_list ap)
@@ -69,7 +76,7 @@ static int on_error(TIFF *tif, void *ud, const char *module, const char *fmt, va
 	pr_tiff *t = ud;
 	if (t) {
 		if (t->errors++ == 0)
-			keep(t->msg, module, fmt, ap);
+			keep(t->msg, t->path, module, fmt, ap);
 	}
 	return 1;
 }
@@ -80,7 +87,7 @@ static int on_warning(TIFF *tif, void *ud, const char *module, const char *fmt, 
 	pr_tiff *t = ud;
 	if (t) {
 		if (t->warnings++ == 0)
-			keep(t->warn, module, fmt, ap);
+			keep(t->warn, t->path, module, fmt, ap);
 	}
 	return 1;
 }
