@@ -148,6 +148,18 @@ static pr_status move_file(const char *from, const char *to, pr_error *err)
 	return st;
 }
 
+/* Puts the file FROM at TO (which must not exist) as well: a second link
+ * to it, or a copy flushed to disk across file systems. FROM stays. */
+static pr_status place_copy(const char *from, const char *to, pr_error *err)
+{
+	if (link(from, to) == 0)
+		return PR_OK;
+	if (errno != EXDEV && errno != EPERM && errno != ENOTSUP && errno != EMLINK)
+		return pr_fail(err, PR_EIO, "cannot archive %s as %s: %s", from, to,
+			       strerror(errno));
+	return copy_file(from, to, err);
+}
+
 /* Moves PATH into folder DIR (made if missing) under its own name, or a
  * free one; the new path into KEPT. */
 static pr_status move_into(const char *path, const char *dir, char *kept, size_t cap,
@@ -346,13 +358,25 @@ static pr_status write_documents(pr_db *db, pr_tiff *t, const pr_ingest_options 
 static pr_status duplicate(const pr_ingest_options *opt, const char *path,
 			   const pr_scan_file *f, pr_ingest_result *out, pr_error *err)
 {
-	struct stat sb;
+	struct stat sb, here;
 	out->outcome = PR_INGEST_DUPLICATE;
 	if (*f->path && stat(f->path, &sb) != 0 && errno == ENOENT) {
 		snprintf(out->kept_at, sizeof out->kept_at, "%s", f->path);
 		snprintf(out->reason, sizeof out->reason, "ingested already as scan file "
 			 "%lld; its move into the archive is finished now", (long long)f->id);
 		return move_file(path, f->path, err);
+	}
+	if (*f->path && stat(f->path, &sb) == 0 && stat(path, &here) == 0 &&
+	    sb.st_dev == here.st_dev && sb.st_ino == here.st_ino) {
+		/* The archived original itself, still linked where it came
+		 * from (a stop between the commit and the removal): the name
+		 * goes, the file stays in the archive. */
+		snprintf(out->kept_at, sizeof out->kept_at, "%s", f->path);
+		snprintf(out->reason, sizeof out->reason, "ingested already as scan file "
+			 "%lld; its removal from where it came is finished now", (long long)f->id);
+		if (unlink(path) != 0)
+			return pr_fail(err, PR_EIO, "cannot remove %s: %s", path, strerror(errno));
+		return PR_OK;
 	}
 	char dir[PR_PATH_MAX];
 	snprintf(dir, sizeof dir, "%s/duplicates", opt->quarantine_dir);
@@ -437,18 +461,28 @@ pr_status pr_ingest_file(pr_db *db, const pr_ingest_options *opt, const char *pa
 		return st;
 	}
 
-	/* Recorded first, then moved: a crash in between leaves the file in
-	 * the hot folder, and the next look finishes the move (duplicate). */
+	/* The original is put in the archive before the commit (a second
+	 * link to the same file, or a copy across file systems), so what is
+	 * recorded is there whatever becomes of the hot folder's copy; that
+	 * copy goes after the commit. A crash before the commit leaves an
+	 * archive file no record names, written over next time; one after it
+	 * leaves the hot folder's link, removed on the next look. */
 	char originals[PR_PATH_MAX], stem[256];
 	const char *ext;
 	split_name(out->name, stem, sizeof stem, &ext);
 	st = day_folder(opt->archive_dir, "originals", originals, sizeof originals, err);
 	if (st == PR_OK)
-		st = free_name(NULL, originals, stem, ext, out->kept_at, sizeof out->kept_at,
-			       err);
+		st = free_name(db, originals, stem, ext, out->kept_at, sizeof out->kept_at, err);
+	if (st == PR_OK) {
+		unlink(out->kept_at); /* an unrecorded leftover, if any */
+		st = place_copy(path, out->kept_at, err);
+	}
 	in.archive_path = out->kept_at;
-	if (st == PR_OK)
+	if (st == PR_OK) {
 		st = pr_scan_commit(db, &in, &out->plan, &out->file_id, err);
+		if (st != PR_OK)
+			unlink(out->kept_at);
+	}
 	if (st != PR_OK) {
 		remove_pdfs(&out->plan);
 		pr_scan_plan_free(&out->plan);
@@ -458,11 +492,11 @@ pr_status pr_ingest_file(pr_db *db, const pr_ingest_options *opt, const char *pa
 		return st;
 	}
 	out->outcome = PR_INGEST_STORED;
-	st = move_file(path, out->kept_at, err);
-	if (st != PR_OK) {
-		/* Recorded: the next look at the file finishes the move. Say so,
-		 * but the ingest itself is done. */
-		snprintf(out->reason, sizeof out->reason, "%s", err->msg);
+	if (unlink(path) != 0) {
+		/* Recorded and archived: the next look removes it. Say so, but
+		 * the ingest itself is done. */
+		snprintf(out->reason, sizeof out->reason, "%s is archived but cannot be removed "
+			 "from where it came: %s", out->name, strerror(errno));
 	}
 	return PR_OK;
 }

@@ -4,7 +4,7 @@
 # is refused, and one killed mid-file loses and repeats nothing.
 . tests/lib.sh
 . tests/scan.sh
-plan 39
+plan 43
 export POSTROOM_NOW=2026-11-20T09:30:00
 HOT=$TESTDIR/hot ARC=$TESTDIR/archive QUA=$TESTDIR/quarantine
 DAY=$ARC/2026/11/20 ORIG=$ARC/originals/2026/11/20
@@ -220,3 +220,22 @@ expect_eq "a file written in place still waits for its settle time" \
 	"$(grep -c 'inplace.tif' "$LOG")" 0
 kill -TERM "$W"
 wait_for gone "$W"
+
+# --- stopped between the commit and the hot folder's removal ---------------------------
+# The archived original is still linked in the hot folder (same file): the
+# next look removes that name and nothing else.
+ln "$ORIG/settled.tif" "$HOT/settled.tif"
+ago "$HOT/settled.tif" 60
+run pr --config "$TESTDIR/settle1.conf" worker --once
+expect_err "the leftover link is recognised" "duplicate settled.tif: ingested already as scan file [0-9]+; its removal from where it came is finished now"
+expect_eq "it is gone from the hot folder, the archive keeps the file, nothing recorded twice" \
+	"$(ls "$HOT" | grep -c '^settled.tif$') $(ls "$ORIG" | grep -c '^settled.tif$') $(files_named settled.tif) $(ls "$QUA/duplicates" 2>/dev/null | grep -c settled)" \
+	"0 1 1 0"
+# Stopped after the commit with the original only in the hot folder (an
+# archive on another file system, copied later): the next look moves it.
+mv "$ORIG/third.tif" "$HOT/third.tif"
+ago "$HOT/third.tif" 60
+run pr --config "$TESTDIR/settle1.conf" worker --once
+expect_err "the unfinished move is recognised" "duplicate third.tif: ingested already as scan file [0-9]+; its move into the archive is finished now"
+expect_eq "the original is where the record says, recorded once" \
+	"$(ls "$HOT" | grep -c '^third.tif$') $(ls "$ORIG" | grep -c '^third.tif$') $(files_named third.tif)" "0 1 1"

@@ -8,8 +8,9 @@
  *      written to its PDF (bilevel pages stay CCITT G4, grey and colour
  *      stay grey and colour), blank pages to a PDF beside it;
  *
- * then everything is recorded in one transaction, and only then is the
- * original moved, unchanged, into the archive. A file that cannot be read
+ * then the original is linked (or copied) unchanged into the archive,
+ * everything is recorded in one transaction, and only then does the hot
+ * folder's name for it go. A file that cannot be read
  * is moved to the quarantine folder with the reason recorded, never
  * deleted; nothing of it is stored. The same file again (same SHA-256)
  * changes nothing and says so.
