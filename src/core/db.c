@@ -100,8 +100,14 @@ pr_status pr_db_fail(pr_db *db, pr_error *err, int rc, const char *what)
 	case SQLITE_FULL:
 		return pr_fail(err, PR_EIO, "%s: the disk holding %s is full", what, path);
 	case SQLITE_CANTOPEN:
+		if (db && db->h && sqlite3_system_errno(db->h) == ENOSPC)
+			return pr_fail(err, PR_EIO, "%s: the disk holding %s is full",
+				       what, path);
 		return pr_fail(err, PR_EIO, "%s: cannot open %s (%s)", what, path, detail);
 	case SQLITE_IOERR:
+		if (db && db->h && sqlite3_system_errno(db->h) == ENOSPC)
+			return pr_fail(err, PR_EIO, "%s: the disk holding %s is full",
+				       what, path);
 		return pr_fail(err, PR_EIO, "%s: input/output error on %s (%s)",
 			       what, path, detail);
 	default:
@@ -334,6 +340,16 @@ pr_status pr_db_open(const char *path, unsigned flags, pr_db **out, pr_error *er
 			return st;
 	} else if (S_ISDIR(sb.st_mode)) {
 		return pr_fail(err, PR_EINVAL, "%s is a folder, not a database file", path);
+	} else if (!S_ISREG(sb.st_mode)) {
+		/* SQLite would leave PATH-journal beside a device. */
+		return pr_fail(err, PR_EINVAL, "%s is not a regular file, so it cannot "
+			       "hold a database", path);
+	} else if (sb.st_size == 0 && !(flags & PR_DB_CREATE)) {
+		/* An empty file is not yet a database: only init or demo make
+		 * one of it, never a command that reads. */
+		return pr_fail(err, PR_ENOTFOUND, "%s is an empty file, not yet a "
+			       "database: create it with 'postroom init' (or 'postroom "
+			       "demo')", path);
 	}
 
 	pr_db *db = xcalloc(1, sizeof *db);
@@ -353,10 +369,15 @@ pr_status pr_db_open(const char *path, unsigned flags, pr_db **out, pr_error *er
 	pr_status st = configure(db, err);
 	if (st == PR_OK)
 		st = migrate(db, flags, err);
+	int64_t demo = 0;
+	if (st == PR_OK && pr_db_version(db) >= 5)
+		st = query_int(db, "SELECT count(*) FROM meta WHERE key = 'demo'", &demo, err);
 	if (st != PR_OK) {
 		pr_db_close(db);
 		return st;
 	}
+	if (demo)
+		pr_clock_allow_env();
 	*out = db;
 	return PR_OK;
 }

@@ -304,6 +304,12 @@ static const char *const migrations[] = {
 	"  created_at INTEGER NOT NULL\n"
 	");\n"
 	"CREATE INDEX scan_problems_open ON scan_problems(status, id);\n",
+	/* 5: facts about the database itself; 'demo' marks one filled by
+	 * 'postroom demo', whose clock POSTROOM_NOW may set. */
+	"CREATE TABLE meta (\n"
+	"  key TEXT PRIMARY KEY,\n"
+	"  value TEXT NOT NULL\n"
+	") WITHOUT ROWID;\n",
 };
 
 int pr_schema_version(void)
