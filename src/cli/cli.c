@@ -54,13 +54,17 @@ int cli_run(pr_app *app, int argc, char **argv)
 			cli_help(stdout, c);
 			return EXIT_OK;
 		}
-		if (argc < 2)
+		const cli_command *sub = argc > 1 ? cli_sub_find(c, argv[1]) : NULL;
+		if (!sub && cli_group_default(c)) {
+			c = cli_group_default(c);
+		} else if (argc < 2) {
 			return sub_error(c, NULL);
-		const cli_command *sub = cli_sub_find(c, argv[1]);
-		if (!sub)
+		} else if (!sub) {
 			return sub_error(c, argv[1]);
-		c = sub;
-		used = 2;
+		} else {
+			c = sub;
+			used = 2;
+		}
 	}
 	if (wants_help(argc - used, argv + used)) {
 		cli_help(stdout, c);

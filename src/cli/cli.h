@@ -180,6 +180,10 @@ const cli_command *cli_commands(size_t *n);
 /* The entry named NAME exactly ("item add", "item"), or NULL. */
 const cli_command *cli_command_find(const char *name);
 
+/* The subcommand of GROUP run when the word after the group is none of its
+ * subcommands (`audit REF` is `audit list REF`), or NULL for most groups. */
+const cli_command *cli_group_default(const cli_command *group);
+
 /* The subcommand WORD of GROUP ("add" of "item"), or NULL. */
 const cli_command *cli_sub_find(const cli_command *group, const char *word);
 
@@ -261,6 +265,8 @@ int cmd_report_accountable(pr_app *app, int argc, char **argv);
 int cmd_target_set(pr_app *app, int argc, char **argv);
 int cmd_target_list(pr_app *app, int argc, char **argv);
 int cmd_config(pr_app *app, int argc, char **argv);
+int cmd_audit_list(pr_app *app, int argc, char **argv);
+int cmd_audit_verify(pr_app *app, int argc, char **argv);
 int cmd_help(pr_app *app, int argc, char **argv);
 int cmd_complete(pr_app *app, int argc, char **argv);
 

@@ -26,6 +26,11 @@ struct pr_db {
 	bool mixed_batches;
 	int busy_timeout_ms;
 	int64_t data_version; /* -1 until first asked */
+	/* The last audit event's id and hash, known within the current write
+	 * transaction only (another process may write between two). */
+	bool audit_known;
+	int64_t audit_id;
+	unsigned char audit_hash[32];
 	size_t nstmt;
 	struct {
 		const char *sql;
@@ -154,11 +159,29 @@ static pr_status exec_sql(pr_db *db, const char *sql, const char *what, pr_error
 
 pr_status pr_db_begin(pr_db *db, pr_error *err)
 {
+	db->audit_known = false;
 	return exec_sql(db, "BEGIN IMMEDIATE", "starting a change", err);
+}
+
+bool pr_db_audit_head(pr_db *db, int64_t *id, unsigned char hash[32])
+{
+	if (!db->audit_known || sqlite3_get_autocommit(db->h))
+		return false;
+	*id = db->audit_id;
+	memcpy(hash, db->audit_hash, 32);
+	return true;
+}
+
+void pr_db_set_audit_head(pr_db *db, int64_t id, const unsigned char hash[32])
+{
+	db->audit_known = !sqlite3_get_autocommit(db->h);
+	db->audit_id = id;
+	memcpy(db->audit_hash, hash, 32);
 }
 
 pr_status pr_db_commit(pr_db *db, pr_error *err)
 {
+	db->audit_known = false;
 	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		return PR_OK;
@@ -168,6 +191,7 @@ pr_status pr_db_commit(pr_db *db, pr_error *err)
 
 pr_status pr_db_rollback(pr_db *db, pr_status st)
 {
+	db->audit_known = false;
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	return st;
@@ -256,6 +280,10 @@ static pr_status migrate(pr_db *db, unsigned flags, pr_error *err)
 			continue;
 		}
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+		/* 6 makes the audit trail a chain: the events written before
+		 * it get their hashes first, in the same transaction. */
+		if (v == 6 && (st = pr_audit_seal(db, err)) != PR_OK)
+			return pr_db_rollback(db, st);
 		if ((st = exec_sql(db, pr_schema_migration(v), what, err)) != PR_OK ||
 		    (st = exec_sql(db, pragma, what, err)) != PR_OK)
 			return pr_db_rollback(db, st);

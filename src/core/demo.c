@@ -364,7 +364,6 @@ typedef struct demo {
 	pr_db *db;
 	sqlite3 *sql;
 	sqlite3_stmt *ins_item;
-	sqlite3_stmt *ins_event;
 	sqlite3_stmt *ins_seq;
 	sqlite3_stmt *ins_batch;
 	uint64_t seed;
@@ -801,7 +800,6 @@ static void bind_time(sqlite3_stmt *stmt, int idx, pr_time t)
 static void demo_finalize(demo *d)
 {
 	sqlite3_finalize(d->ins_item);
-	sqlite3_finalize(d->ins_event);
 	sqlite3_finalize(d->ins_seq);
 	sqlite3_finalize(d->ins_batch);
 }
@@ -1285,17 +1283,10 @@ static void item_materialise(demo_item *it, pr_time now)
 static pr_status events_insert(demo *d, const char *entity, int64_t id, const char *ref,
 			       const demo_event *ev, int nev, pr_error *err)
 {
-	sqlite3_stmt *s = d->ins_event;
+	/* Through the one writer, so the demo's events are in the chain. */
 	for (int i = 0; i < nev; i++) {
-		sqlite3_bind_int64(s, 1, ev[i].at);
-		sqlite3_bind_text(s, 2, ev[i].actor, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, id);
-		sqlite3_bind_text(s, 4, ref, -1, SQLITE_STATIC);
-		bind_text(s, 5, ev[i].from);
-		sqlite3_bind_text(s, 6, ev[i].to, -1, SQLITE_STATIC);
-		bind_text(s, 7, ev[i].reason);
-		sqlite3_bind_text(s, 8, entity, -1, SQLITE_STATIC);
-		pr_status st = step(d, s, "adding demo audit events", err);
+		pr_status st = pr_audit_write_as(d->db, ev[i].at, ev[i].actor, entity, id,
+						 ref, ev[i].from, ev[i].to, ev[i].reason, err);
 		if (st != PR_OK)
 			return st;
 	}
@@ -1577,11 +1568,6 @@ pr_status pr_demo_fill(pr_db *db, const pr_demo_options *opt, pr_error *err)
 			     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'received', "
 			     "?10, ?11, ?12, ?10)",
 			     &d->ins_item, err);
-	if (st == PR_OK)
-		st = prepare(d, "INSERT INTO audit_events (at, actor, entity, "
-			     "entity_id, ref, from_state, to_state, reason) "
-			     "VALUES (?1, ?2, ?8, ?3, ?4, ?5, ?6, ?7)",
-			     &d->ins_event, err);
 	if (st == PR_OK)
 		st = prepare(d, "INSERT INTO sequences (kind, day, last) "
 			     "VALUES (?3, ?1, ?2) ON CONFLICT (kind, day) "
