@@ -14,8 +14,9 @@ MODE ?= release
 
 ifeq ($(MODE),test)
 B := build/test
+# A test build's clock can be set with POSTROOM_NOW (src/core/clock.c).
 MODE_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-	-fno-omit-frame-pointer -Werror
+	-fno-omit-frame-pointer -Werror -DPR_TEST_CLOCK=1
 MODE_LDFLAGS := -fsanitize=address,undefined
 else
 B := build/release

@@ -1,5 +1,7 @@
 /* postroom: global options, configuration, then the console or a command. */
+#include <errno.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +86,22 @@ int main(int argc, char **argv)
 	} else {
 		cli_usage(stderr);
 		rc = EXIT_USAGE;
+	}
+	if (pr_clock_env_ignored())
+		fprintf(stderr, "postroom: POSTROOM_NOW was ignored: this postroom "
+			"records the real time (only a test build, or a database "
+			"filled by 'postroom demo', takes a time from it)\n");
+	/* Whatever a command wrote must have reached its reader: a full disk
+	 * or a closed pipe is a failure, not silence. */
+	errno = 0;
+	bool flushed = fflush(stdout) == 0 && !ferror(stdout);
+	if (!flushed && rc == EXIT_OK) {
+		if (errno)
+			fprintf(stderr, "postroom: cannot write to standard output "
+				"(%s)\n", strerror(errno));
+		else
+			fprintf(stderr, "postroom: cannot write to standard output\n");
+		rc = EXIT_FAIL;
 	}
 out:
 	pr_db_close(app.db);

@@ -23,9 +23,24 @@ pr_time pr_now(void);
  * real clock. Used by tests and by POSTROOM_NOW. */
 void pr_clock_fix(pr_time t);
 
-/* Reads POSTROOM_NOW (an ISO 8601 time, see pr_time_parse) when set and fixes
- * the clock there. PR_EINVAL names the variable when it cannot be read. */
+/* Reads POSTROOM_NOW (an ISO 8601 time, see pr_time_parse) when set. A test
+ * build (MODE=test: PR_TEST_CLOCK) fixes the clock there at once; a release
+ * build only keeps it for pr_clock_allow_env, so the audit trail of a real
+ * database records real time. PR_EINVAL names the variable when it cannot
+ * be read. */
 pr_status pr_clock_from_env(pr_error *err);
+
+/* Fixes the clock at the POSTROOM_NOW read by pr_clock_from_env, if any:
+ * called when the database is a demo (training) one, where a chosen time
+ * harms nobody. */
+void pr_clock_allow_env(void);
+
+/* True when POSTROOM_NOW was given but is not in use (a release build on a
+ * database that is not a demo one). */
+bool pr_clock_env_ignored(void);
+
+/* Whether this is a test build, whose clock POSTROOM_NOW always sets. */
+bool pr_clock_test_build(void);
 
 /* Whether TZ names a time zone this machine knows ("UTC", "Europe/London";
  * not a folder such as "Europe", where glibc would quietly use UTC). */

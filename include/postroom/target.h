@@ -23,6 +23,12 @@ typedef bool (*pr_target_fn)(const pr_target *t, void *ud);
  * Written to the audit trail. */
 pr_status pr_target_set(pr_db *db, double pct, const char *from_day, pr_error *err);
 
+/* Reads a target percentage as people write one: digits with at most one
+ * decimal place, optionally followed by '%' ("95", "97.5", "96%"), above 0
+ * and at most 100; no hexadecimal, exponents, signs or spaces. PR_EINVAL
+ * with a message quoting S otherwise. */
+pr_status pr_target_parse(const char *s, double *pct, pr_error *err);
+
 /* Every dated target, oldest first. */
 pr_status pr_target_list(pr_db *db, pr_target_fn fn, void *ud, pr_error *err);
 

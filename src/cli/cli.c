@@ -54,13 +54,17 @@ int cli_run(pr_app *app, int argc, char **argv)
 			cli_help(stdout, c);
 			return EXIT_OK;
 		}
-		if (argc < 2)
+		const cli_command *sub = argc > 1 ? cli_sub_find(c, argv[1]) : NULL;
+		if (!sub && cli_group_default(c)) {
+			c = cli_group_default(c);
+		} else if (argc < 2) {
 			return sub_error(c, NULL);
-		const cli_command *sub = cli_sub_find(c, argv[1]);
-		if (!sub)
+		} else if (!sub) {
 			return sub_error(c, argv[1]);
-		c = sub;
-		used = 2;
+		} else {
+			c = sub;
+			used = 2;
+		}
 	}
 	if (wants_help(argc - used, argv + used)) {
 		cli_help(stdout, c);
@@ -95,6 +99,34 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+static int result_errno;
+
+bool cli_result(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	errno = 0;
+	int n = vfprintf(stdout, fmt, ap);
+	va_end(ap);
+	if (n < 0 || fflush(stdout) != 0 || ferror(stdout)) {
+		result_errno = errno ? errno : EIO;
+		return false;
+	}
+	return true;
+}
+
+int cli_result_lost(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "postroom: cannot write to standard output (%s); the change "
+		"was made: ", strerror(result_errno ? result_errno : EIO));
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_FAIL;
+}
+
 int cli_fail(const pr_error *err)
 {
 	cli_error("%s", err->msg[0] ? err->msg : pr_status_text(err->code));
@@ -125,7 +157,7 @@ static bool add_opt(cli_args *a, const cli_option *o, const char *value, const c
 			}
 		}
 	}
-	if (a->nopt == CLI_MAX_ARGS) {
+	if (a->nopt == CLI_MAX_OPTS) {
 		cli_usage_error(a->cmd, "too many options");
 		return false;
 	}
@@ -144,14 +176,13 @@ bool cli_parse(cli_args *a, const char *cmd, int argc, char **argv)
 	}
 	memset(a, 0, sizeof *a);
 	a->cmd = cmd;
+	/* Positionals are moved to the front of ARGV: each lands on a slot
+	 * already read, since an option takes at least the slot it is in. */
+	a->pos = argv;
 	bool only_pos = false;
 	for (int i = 0; i < argc; i++) {
 		char *arg = argv[i];
 		if (only_pos || arg[0] != '-' || arg[1] == '\0') {
-			if (a->npos == CLI_MAX_ARGS) {
-				cli_usage_error(cmd, "too many arguments");
-				return false;
-			}
 			a->pos[a->npos++] = arg;
 			continue;
 		}

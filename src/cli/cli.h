@@ -12,18 +12,22 @@
 /* Exit statuses of the command-line contract. */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
-#define CLI_MAX_ARGS 64
+/* How many options one command line may give (each --flag counts). */
+#define CLI_MAX_OPTS 64
 
-/* A command's arguments after parsing: positionals and --name value pairs. */
+/* A command's arguments after parsing: positionals and --name value pairs.
+ * The positionals are as many as the command line gives: POS points into
+ * the ARGV given to cli_parse, whose first NPOS entries it rearranges to
+ * hold them. */
 typedef struct cli_args {
 	const char *cmd;             /* "item add", for messages */
 	int npos;
-	char *pos[CLI_MAX_ARGS];
+	char **pos;
 	int nopt;
 	struct {
 		const char *name;
 		const char *value;   /* NULL for a switch */
-	} opt[CLI_MAX_ARGS];
+	} opt[CLI_MAX_OPTS];
 } cli_args;
 
 /* Parses ARGV (the words after the command's name) against the options the
@@ -51,6 +55,17 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * group, its subcommands on one line); returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Writes the result of a change already committed (FMT ...) to standard
+ * output and flushes it at once, so a result written is never lost to a
+ * later failure. False when it could not be written: the caller then says
+ * so with cli_result_lost. */
+bool cli_result(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* After a failed cli_result: prints "postroom: cannot write to standard
+ * output (REASON); the change was made: MESSAGE" and returns 1. MESSAGE
+ * should say how to find what was made. */
+int cli_result_lost(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints the core's error and returns the exit status for it (1). */
 int cli_fail(const pr_error *err);
@@ -81,9 +96,11 @@ typedef struct cli_table {
 	int ncols;
 	FILE *out;
 	long rows;
+	bool started;        /* header written */
 } cli_table;
 
-/* Starts a table of NCOLS columns in FORMAT on OUT (writes the header). */
+/* Starts a table of NCOLS columns in FORMAT on OUT; its header is written
+ * with the first row, or by table_end when there is none. */
 void table_begin(cli_table *t, cli_format format, const cli_col *cols, int ncols,
 		 FILE *out);
 
@@ -93,8 +110,17 @@ void table_row(cli_table *t, const char *const *values);
 /* Ends the table (closes the json array). */
 void table_end(cli_table *t);
 
+/* Ends a listing whose rows came from a call that returned ST (ERR): when
+ * it failed before any row, prints only the error, no header. Returns the
+ * exit status. */
+int table_finish(cli_table *t, pr_status st, const pr_error *err);
+
 /* Writes the "name": value pairs of one object (no braces). */
 void json_fields(FILE *out, const cli_col *cols, int ncols, const char *const *values);
+
+/* Writes S to OUT with its control characters made visible (\x1B, \u202E:
+ * see pr_text_escaped); NULL writes nothing. For text from the database. */
+void cli_put(FILE *out, const char *s);
 
 /* Writes S as a JSON string with quotes. */
 void json_string(FILE *out, const char *s);
@@ -153,6 +179,10 @@ const cli_command *cli_commands(size_t *n);
 
 /* The entry named NAME exactly ("item add", "item"), or NULL. */
 const cli_command *cli_command_find(const char *name);
+
+/* The subcommand of GROUP run when the word after the group is none of its
+ * subcommands (`audit REF` is `audit list REF`), or NULL for most groups. */
+const cli_command *cli_group_default(const cli_command *group);
 
 /* The subcommand WORD of GROUP ("add" of "item"), or NULL. */
 const cli_command *cli_sub_find(const cli_command *group, const char *word);
@@ -236,6 +266,8 @@ int cmd_report_accountable(pr_app *app, int argc, char **argv);
 int cmd_target_set(pr_app *app, int argc, char **argv);
 int cmd_target_list(pr_app *app, int argc, char **argv);
 int cmd_config(pr_app *app, int argc, char **argv);
+int cmd_audit_list(pr_app *app, int argc, char **argv);
+int cmd_audit_verify(pr_app *app, int argc, char **argv);
 int cmd_help(pr_app *app, int argc, char **argv);
 int cmd_complete(pr_app *app, int argc, char **argv);
 

@@ -55,8 +55,7 @@ int cmd_batch_list(pr_app *app, int argc, char **argv)
 	cli_table t;
 	table_begin(&t, fmt, batch_cols, 7, stdout);
 	pr_status st = pr_batch_list(app->db, &f, batch_row, &t, &err);
-	table_end(&t);
-	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+	return table_finish(&t, st, &err);
 }
 
 int cmd_batch_open(pr_app *app, int argc, char **argv)
@@ -74,7 +73,9 @@ int cmd_batch_open(pr_app *app, int argc, char **argv)
 		return EXIT_FAIL;
 	if (pr_batch_open(app->db, cli_opt(&a, "dept"), &b, &err) != PR_OK)
 		return cli_fail(&err);
-	printf("%s\n", b.ref);
+	if (!cli_result("%s\n", b.ref))
+		return cli_result_lost("batch %s was opened ('postroom batch show %s' "
+				       "shows it)", b.ref, b.ref);
 	return EXIT_OK;
 }
 
@@ -92,13 +93,17 @@ int cmd_batch_add(pr_app *app, int argc, char **argv)
 	/* Each item is added on its own, as a scanner at the desk would:
 	 * a refused one is reported and the others still go in. */
 	int rc = EXIT_OK;
+	bool lost = false;
 	for (int i = 1; i < a.npos; i++) {
 		pr_item it;
 		if (pr_batch_add(app->db, a.pos[0], a.pos[i], &it, &err) != PR_OK)
 			rc = cli_fail(&err);
-		else
-			printf("%s added to %s\n", it.ref, it.batch_ref);
+		else if (!lost && !cli_result("%s added to %s\n", it.ref, it.batch_ref))
+			lost = true;
 	}
+	if (lost)
+		return cli_result_lost("items were added to %s ('postroom batch show %s' "
+				       "lists them)", a.pos[0], a.pos[0]);
 	return rc;
 }
 
@@ -114,7 +119,8 @@ int cmd_batch_remove(pr_app *app, int argc, char **argv)
 		return EXIT_FAIL;
 	if (pr_batch_remove(app->db, a.pos[0], a.pos[1], &err) != PR_OK)
 		return cli_fail(&err);
-	printf("%s taken out of the batch\n", a.pos[1]);
+	if (!cli_result("%s taken out of the batch\n", a.pos[1]))
+		return cli_result_lost("%s was taken out of %s", a.pos[1], a.pos[0]);
 	return EXIT_OK;
 }
 
@@ -161,7 +167,10 @@ int cmd_batch_close(pr_app *app, int argc, char **argv)
 		return EXIT_FAIL;
 	if (pr_batch_close(app->db, a.pos[0], &b, &err) != PR_OK)
 		return cli_fail(&err);
-	printf("%s closed with %ld item%s\n", b.ref, b.items, b.items == 1 ? "" : "s");
+	if (!cli_result("%s closed with %ld item%s\n", b.ref, b.items,
+			b.items == 1 ? "" : "s"))
+		return cli_result_lost("batch %s was closed ('postroom batch show %s')",
+				       b.ref, b.ref);
 	if (cli_has(&a, "print"))
 		return print_sheets(app, b.ref);
 	fprintf(stderr, "postroom: print its sheets with 'postroom batch sheets %s "
@@ -233,6 +242,5 @@ int cmd_batch_show(pr_app *app, int argc, char **argv)
 	cli_table t;
 	table_begin(&t, fmt, member_cols, 6, stdout);
 	pr_status st = pr_batch_items(app->db, b.ref, member_row, &t, &err);
-	table_end(&t);
-	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+	return table_finish(&t, st, &err);
 }

@@ -33,8 +33,7 @@ int cmd_dept_list(pr_app *app, int argc, char **argv)
 		return EXIT_FAIL;
 	table_begin(&t, fmt, dept_cols, 4, stdout);
 	pr_status st = pr_dept_list(app->db, dept_row, &t, &err);
-	table_end(&t);
-	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+	return table_finish(&t, st, &err);
 }
 
 int cmd_dept_add(pr_app *app, int argc, char **argv)
@@ -54,6 +53,8 @@ int cmd_dept_add(pr_app *app, int argc, char **argv)
 	if (pr_dept_add(app->db, a.pos[0], cli_opt(&a, "name"), cli_opt(&a, "email"),
 			&d, &err) != PR_OK)
 		return cli_fail(&err);
-	printf("%s\n", d.code);
+	if (!cli_result("%s\n", d.code))
+		return cli_result_lost("department %s was added ('postroom dept list')",
+				       d.code);
 	return EXIT_OK;
 }

@@ -65,7 +65,9 @@ int cmd_item_add(pr_app *app, int argc, char **argv)
 	pr_item it;
 	if (pr_intake_log(app->db, &in, cli_has(&a, "batch"), &it, &err) != PR_OK)
 		return cli_fail(&err);
-	printf("%s\n", it.ref);
+	if (!cli_result("%s\n", it.ref))
+		return cli_result_lost("item %s was logged ('postroom item show %s' "
+				       "shows it)", it.ref, it.ref);
 	if (it.batch_ref[0])
 		fprintf(stderr, "postroom: %s is in batch %s\n", it.ref, it.batch_ref);
 	if (it.status == PR_ITEM_EXCEPTION)
@@ -165,9 +167,12 @@ int cmd_item_list(pr_app *app, int argc, char **argv)
 	f.dept_code = cli_opt(&a, "dept");
 	f.limit = (size_t)limit;
 	long day;
-	if ((f.from_day && pr_day_parse(f.from_day, &day, &err)) ||
-	    (f.to_day && pr_day_parse(f.to_day, &day, &err)))
+	long to_day;
+	if ((f.to_day && pr_day_parse(f.to_day, &to_day, &err)) ||
+	    (f.from_day && pr_day_parse(f.from_day, &day, &err)))
 		return cli_usage_error("item list", "%s", err.msg);
+	if (f.from_day && f.to_day && day > to_day)
+		return cli_usage_error("item list", "--from is after --to");
 	if (cli_opt(&a, "status")) {
 		pr_item_status s;
 		if (pr_item_status_parse(cli_opt(&a, "status"), &s, &err) != PR_OK)
@@ -182,8 +187,7 @@ int cmd_item_list(pr_app *app, int argc, char **argv)
 	else
 		table_begin(&t, fmt, item_cols, NITEM_COLS, stdout);
 	pr_status st = pr_item_list(app->db, &f, item_row, &t, &err);
-	table_end(&t);
-	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+	return table_finish(&t, st, &err);
 }
 
 static bool history_text(const pr_audit_event *ev, void *ud)
@@ -191,9 +195,14 @@ static bool history_text(const pr_audit_event *ev, void *ud)
 	(void)ud;
 	char at[PR_TIME_LEN];
 	pr_time_format(ev->at, at);
-	printf("  %s  %-10s %s -> %s%s%s\n", at, ev->actor,
+	printf("  %s  ", at);
+	cli_put(stdout, ev->actor);
+	printf("%*s %s -> %s%s", 10 - (int)strlen(ev->actor) > 0 ?
+	       10 - (int)strlen(ev->actor) : 0, "",
 	       ev->from_state[0] ? ev->from_state : "(new)", ev->to_state,
-	       ev->reason[0] ? "  " : "", ev->reason);
+	       ev->reason[0] ? "  " : "");
+	cli_put(stdout, ev->reason);
+	putchar('\n');
 	return true;
 }
 
@@ -221,7 +230,9 @@ static bool history_json(const pr_audit_event *ev, void *ud)
 
 static void show_field(const char *label, const char *value)
 {
-	printf("%-11s %s\n", label, value && *value ? value : "-");
+	printf("%-11s ", label);
+	cli_put(stdout, value && *value ? value : "-");
+	putchar('\n');
 }
 
 /* The scan of an item in JSON: "pages", "blank_pages" and "pdf" (the
@@ -351,7 +362,9 @@ int cmd_item_exception(pr_app *app, int argc, char **argv)
 		return EXIT_FAIL;
 	if (pr_item_exception(app->db, a.pos[0], cli_opt(&a, "reason"), &it, &err) != PR_OK)
 		return cli_fail(&err);
-	printf("%s exception: %s\n", it.ref, it.exception_reason);
+	if (!cli_result("%s exception: %s\n", it.ref, it.exception_reason))
+		return cli_result_lost("%s is an exception ('postroom item show %s')",
+				       it.ref, it.ref);
 	return EXIT_OK;
 }
 
@@ -372,6 +385,8 @@ int cmd_item_handover(pr_app *app, int argc, char **argv)
 		return cli_fail(&err);
 	char at[PR_TIME_LEN];
 	pr_time_format(it.handed_at, at);
-	printf("%s handed over to %s at %s\n", it.ref, it.handed_to, at);
+	if (!cli_result("%s handed over to %s at %s\n", it.ref, it.handed_to, at))
+		return cli_result_lost("%s was handed over ('postroom item show %s')",
+				       it.ref, it.ref);
 	return EXIT_OK;
 }

@@ -36,8 +36,7 @@ int cmd_operator_list(pr_app *app, int argc, char **argv)
 		return EXIT_FAIL;
 	table_begin(&t, fmt, operator_cols, 5, stdout);
 	pr_status st = pr_operator_list(app->db, operator_row, &t, &err);
-	table_end(&t);
-	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+	return table_finish(&t, st, &err);
 }
 
 int cmd_operator_add(pr_app *app, int argc, char **argv)
@@ -58,6 +57,8 @@ int cmd_operator_add(pr_app *app, int argc, char **argv)
 		return EXIT_FAIL;
 	if (pr_operator_add(app->db, a.pos[0], cli_opt(&a, "name"), role, NULL, &err) != PR_OK)
 		return cli_fail(&err);
-	printf("%s\n", a.pos[0]);
+	if (!cli_result("%s\n", a.pos[0]))
+		return cli_result_lost("operator %s was added ('postroom operator list')",
+				       a.pos[0]);
 	return EXIT_OK;
 }

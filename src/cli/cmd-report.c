@@ -149,8 +149,7 @@ static int report_periods(pr_app *app, pr_period kind, const char *cmd,
 		    stdout);
 	pr_status st = pr_report_periods(app->db, kind, o.from, o.to, o.dept,
 					 period_row, &t, &err);
-	table_end(&t);
-	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+	return table_finish(&t, st, &err);
 }
 
 /* --- per department ------------------------------------------------------ */
@@ -225,8 +224,7 @@ int cmd_report_dept(pr_app *app, int argc, char **argv)
 		table_begin(&t, o.fmt, dept_cols, 11, stdout);
 	dept_ctx c = { &t, o.dept };
 	pr_status st = pr_report_depts(app->db, o.from, o.to, dept_row, &c, &err);
-	table_end(&t);
-	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+	return table_finish(&t, st, &err);
 }
 
 /* --- backlog ------------------------------------------------------------- */
@@ -285,8 +283,7 @@ int cmd_report_backlog(pr_app *app, int argc, char **argv)
 	cli_table t;
 	table_begin(&t, fmt, fmt == FMT_TEXT ? backlog_text_cols : backlog_cols, 9, stdout);
 	pr_status st = pr_report_backlog(app->db, cli_opt(&a, "dept"), backlog_row, &t, &err);
-	table_end(&t);
-	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+	return table_finish(&t, st, &err);
 }
 
 /* --- cycle times --------------------------------------------------------- */
@@ -351,8 +348,7 @@ int cmd_report_cycle(pr_app *app, int argc, char **argv)
 	cli_table t;
 	table_begin(&t, o.fmt, o.fmt == FMT_TEXT ? cycle_text_cols : cycle_cols, 8, stdout);
 	pr_status st = pr_report_cycle(app->db, o.from, o.to, o.dept, cycle_row, &t, &err);
-	table_end(&t);
-	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+	return table_finish(&t, st, &err);
 }
 
 /* --- operators ----------------------------------------------------------- */
@@ -387,8 +383,7 @@ int cmd_report_operators(pr_app *app, int argc, char **argv)
 	cli_table t;
 	table_begin(&t, o.fmt, activity_cols, 5, stdout);
 	pr_status st = pr_report_operators(app->db, o.from, o.to, activity_row, &t, &err);
-	table_end(&t);
-	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+	return table_finish(&t, st, &err);
 }
 
 /* --- check --------------------------------------------------------------- */
@@ -426,9 +421,9 @@ int cmd_report_check(pr_app *app, int argc, char **argv)
 	cli_table t;
 	table_begin(&t, fmt, diff_cols, 5, stdout);
 	pr_status st = pr_report_check(app->db, diff_row, &t, &ndiff, &err);
-	table_end(&t);
 	if (st != PR_OK)
-		return cli_fail(&err);
+		return table_finish(&t, st, &err);
+	table_end(&t);
 	if (ndiff) {
 		cli_error("%zu difference%s between the daily counts and the items",
 			  ndiff, ndiff == 1 ? "" : "s");
@@ -498,9 +493,9 @@ int cmd_report_accountable(pr_app *app, int argc, char **argv)
 		printf("Accountable items received %s (recorded and Special Delivery)\n\n", day);
 	table_begin(&t, fmt, accountable_cols, 6, stdout);
 	st = pr_item_list(app->db, &f, accountable_row, &t, &err);
-	table_end(&t);
 	if (st != PR_OK)
-		return cli_fail(&err);
+		return table_finish(&t, st, &err);
+	table_end(&t);
 	if (fmt == FMT_TEXT)
 		printf("\n%ld item%s.\nCollected by: ______________________  "
 		       "Signature: ________________  Time: ______\n", t.rows,

@@ -59,8 +59,7 @@ int cmd_scan_list(pr_app *app, int argc, char **argv)
 	cli_table t;
 	table_begin(&t, fmt, file_cols, NFILE_COLS, stdout);
 	pr_status st = pr_scan_list(app->db, status, file_row, &t, &err);
-	table_end(&t);
-	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+	return table_finish(&t, st, &err);
 }
 
 static const cli_col problem_cols[] = {
@@ -112,8 +111,7 @@ int cmd_scan_exceptions(pr_app *app, int argc, char **argv)
 	table_begin(&t, fmt, problem_cols, fmt == FMT_TEXT ? NPROBLEM_TEXT_COLS : NPROBLEM_COLS,
 		    stdout);
 	pr_status st = pr_scan_problems(app->db, cli_has(&a, "all"), problem_row, &t, &err);
-	table_end(&t);
-	return st == PR_OK ? EXIT_OK : cli_fail(&err);
+	return table_finish(&t, st, &err);
 }
 
 int cmd_scan_resolve(pr_app *app, int argc, char **argv)
@@ -139,9 +137,10 @@ int cmd_scan_resolve(pr_app *app, int argc, char **argv)
 			    : pr_scan_resolve_aside(app->db, id, aside, &err);
 	if (st != PR_OK)
 		return cli_fail(&err);
-	if (item)
-		printf("problem %lld: pages given to item %s\n", id, item);
-	else
-		printf("problem %lld: pages set aside\n", id);
+	bool said = item ? cli_result("problem %lld: pages given to item %s\n", id, item)
+			 : cli_result("problem %lld: pages set aside\n", id);
+	if (!said)
+		return cli_result_lost("problem %lld was resolved ('postroom scan "
+				       "exceptions')", id);
 	return EXIT_OK;
 }

@@ -37,6 +37,8 @@ int cmd_target_list(pr_app *app, int argc, char **argv)
 	cli_table t;
 	table_begin(&t, fmt, target_cols, 4, stdout);
 	pr_status st = pr_target_list(app->db, target_row, &t, &err);
+	if (st != PR_OK)
+		return table_finish(&t, st, &err);
 	table_end(&t);
 	if (st == PR_OK && fmt == FMT_TEXT)
 		printf("Before the first date: %.1f%% (scanned_target in the configuration)\n",
@@ -52,15 +54,9 @@ int cmd_target_set(pr_app *app, int argc, char **argv)
 		return EXIT_USAGE;
 	if (a.npos != 1)
 		return cli_usage_error("target set", "give one percentage");
-	char *end;
-	const char *pct_s = a.pos[0];
-	errno = 0;
-	double pct = strtod(pct_s, &end);
-	if (*end == '%')
-		end++;
-	if (errno || end == pct_s || *end || !(pct > 0 && pct <= 100))
-		return cli_usage_error("target set", "'%.40s' is not a percentage above "
-				       "0 and at most 100", pct_s);
+	double pct;
+	if (pr_target_parse(a.pos[0], &pct, &err) != PR_OK)
+		return cli_usage_error("target set", "%s", err.msg);
 	char day[PR_DAY_LEN];
 	long dayno = pr_time_dayno(pr_now());
 	if (cli_opt(&a, "from") && pr_day_parse(cli_opt(&a, "from"), &dayno, &err))
@@ -70,6 +66,8 @@ int cmd_target_set(pr_app *app, int argc, char **argv)
 		return EXIT_FAIL;
 	if (pr_target_set(app->db, pct, day, &err) != PR_OK)
 		return cli_fail(&err);
-	printf("Scanned target %.1f%% from %s\n", pct, day);
+	if (!cli_result("Scanned target %.1f%% from %s\n", pct, day))
+		return cli_result_lost("the target from %s was set ('postroom target "
+				       "list')", day);
 	return EXIT_OK;
 }

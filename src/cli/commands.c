@@ -244,6 +244,17 @@ static const cli_command commands[] = {
 	{ "target list", cmd_target_list, NULL, VAL_TEXT, "the dated targets",
 	  (const cli_option[]){ OPT_FORMAT, END }, NULL },
 
+	{ "audit", NULL, NULL, VAL_TEXT,
+	  "the audit trail of every change, and its integrity check "
+	  "('postroom audit [REF]' lists it)", NULL, NULL },
+	{ "audit list", cmd_audit_list, "[REF]", VAL_TEXT,
+	  "the audit trail, oldest first: all of it, or one item's, batch's or "
+	  "other thing's",
+	  (const cli_option[]){ OPT_FORMAT, END }, NULL },
+	{ "audit verify", cmd_audit_verify, NULL, VAL_TEXT,
+	  "check that the trail is whole and unchanged, naming the first event "
+	  "that is not", NULL, NULL },
+
 	{ "config", cmd_config, NULL, VAL_TEXT,
 	  "the settings in force and the file they came from",
 	  (const cli_option[]){ OPT_FORMAT, END }, NULL },
@@ -280,6 +291,21 @@ bool cli_is_sub(const cli_command *c, const cli_command *group)
 {
 	size_t n = strlen(group->name);
 	return strncmp(c->name, group->name, n) == 0 && c->name[n] == ' ';
+}
+
+/* Groups that run a subcommand when given none of theirs. */
+static const struct {
+	const char *group, *sub;
+} group_defaults[] = {
+	{ "audit", "list" },
+};
+
+const cli_command *cli_group_default(const cli_command *group)
+{
+	for (size_t i = 0; i < sizeof group_defaults / sizeof group_defaults[0]; i++)
+		if (strcmp(group->name, group_defaults[i].group) == 0)
+			return cli_sub_find(group, group_defaults[i].sub);
+	return NULL;
 }
 
 const cli_command *cli_sub_find(const cli_command *group, const char *word)

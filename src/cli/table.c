@@ -1,14 +1,36 @@
 /* Rows out as an aligned text table, CSV (RFC 4180, header row) or a JSON
  * array of objects; rows are written as they come, never held. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "postroom/text.h"
 
+void cli_put(FILE *out, const char *s)
+{
+	char *e = pr_text_escaped(s ? s : "");
+	fputs(e ? e : s ? s : "", out);
+	free(e);
+}
+
 void json_string(FILE *out, const char *s)
 {
 	fputc('"', out);
 	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		/* C1 controls (U+0080-U+009F: C2 80-9F) and the direction
+		 * controls (E2 80 AA-AE, E2 81 A6-A9) as \u escapes: the same
+		 * string to a JSON reader, harmless on a terminal. */
+		if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			fprintf(out, "\\u%04x", p[1]);
+			p++;
+			continue;
+		}
+		if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+				     (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) {
+			fprintf(out, "\\u%04x", 0x2000u | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu));
+			p += 2;
+			continue;
+		}
 		switch (*p) {
 		case '"': fputs("\\\"", out); break;
 		case '\\': fputs("\\\\", out); break;
@@ -46,10 +68,15 @@ void json_fields(FILE *out, const cli_col *cols, int ncols,
 	}
 }
 
-static void csv_field(FILE *out, const char *s)
+static void csv_field(FILE *out, const char *raw)
 {
-	if (!s[strcspn(s, ",\"\r\n")]) {
+	/* Control characters are written visibly (\n, \x1B): a csv file is
+	 * read on terminals too. */
+	char *e = pr_text_escaped(raw);
+	const char *s = e ? e : raw;
+	if (!s[strcspn(s, ",\"")]) {
 		fputs(s, out);
+		free(e);
 		return;
 	}
 	fputc('"', out);
@@ -59,6 +86,7 @@ static void csv_field(FILE *out, const char *s)
 		fputc(*s, out);
 	}
 	fputc('"', out);
+	free(e);
 }
 
 /* Writes S padded or cut to WIDTH characters (cut with "~"). */
@@ -96,8 +124,11 @@ static void text_line(cli_table *t, const char *const *values)
 	for (int i = 0; i < t->ncols; i++) {
 		if (i)
 			fputs("  ", t->out);
-		text_cell(t->out, values[i] ? values[i] : "", t->cols[i].width,
-			  t->cols[i].right, i == t->ncols - 1);
+		const char *v = values[i] ? values[i] : "";
+		char *e = pr_text_escaped(v);
+		text_cell(t->out, e ? e : v, t->cols[i].width, t->cols[i].right,
+			  i == t->ncols - 1);
+		free(e);
 	}
 	fputc('\n', t->out);
 }
@@ -110,18 +141,29 @@ void table_begin(cli_table *t, cli_format format, const cli_col *cols, int ncols
 	t->ncols = ncols;
 	t->out = out;
 	t->rows = 0;
+	t->started = false;
+}
+
+/* Writes the header: before the first row, or at the end of an empty table,
+ * so a listing that fails before its first row prints nothing. */
+static void table_start(cli_table *t)
+{
 	const char *names[32];
-	switch (format) {
+	FILE *out = t->out;
+	if (t->started)
+		return;
+	t->started = true;
+	switch (t->format) {
 	case FMT_TEXT:
-		for (int i = 0; i < ncols && i < 32; i++)
-			names[i] = cols[i].title ? cols[i].title : cols[i].name;
+		for (int i = 0; i < t->ncols && i < 32; i++)
+			names[i] = t->cols[i].title ? t->cols[i].title : t->cols[i].name;
 		text_line(t, names);
 		break;
 	case FMT_CSV:
-		for (int i = 0; i < ncols; i++) {
+		for (int i = 0; i < t->ncols; i++) {
 			if (i)
 				fputc(',', out);
-			csv_field(out, cols[i].name);
+			csv_field(out, t->cols[i].name);
 		}
 		fputc('\n', out);
 		break;
@@ -133,6 +175,7 @@ void table_begin(cli_table *t, cli_format format, const cli_col *cols, int ncols
 
 void table_row(cli_table *t, const char *const *values)
 {
+	table_start(t);
 	switch (t->format) {
 	case FMT_TEXT:
 		text_line(t, values);
@@ -156,7 +199,16 @@ void table_row(cli_table *t, const char *const *values)
 
 void table_end(cli_table *t)
 {
+	table_start(t);
 	if (t->format == FMT_JSON)
 		fputs(t->rows ? "\n]\n" : "]\n", t->out);
 	fflush(t->out);
+}
+
+int table_finish(cli_table *t, pr_status st, const pr_error *err)
+{
+	if (st != PR_OK && t->rows == 0)
+		return cli_fail(err);
+	table_end(t);
+	return st == PR_OK ? EXIT_OK : cli_fail(err);
 }

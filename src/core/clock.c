@@ -9,6 +9,13 @@
 #include <unistd.h>
 
 static pr_time fixed_now;
+/* POSTROOM_NOW as read, waiting for a demo database (release builds). */
+static pr_time env_now;
+static bool env_used;
+
+#ifndef PR_TEST_CLOCK
+#define PR_TEST_CLOCK 0
+#endif
 
 pr_time pr_now(void)
 {
@@ -29,8 +36,29 @@ pr_status pr_clock_from_env(pr_error *err)
 	if (pr_time_parse(s, &t, err) != PR_OK)
 		return pr_fail(err, PR_EINVAL, "POSTROOM_NOW: '%s' is not a time "
 			       "(use YYYY-MM-DDTHH:MM:SS)", s);
-	pr_clock_fix(t);
+	env_now = t;
+	env_used = false;
+	if (PR_TEST_CLOCK)
+		pr_clock_allow_env();
 	return PR_OK;
+}
+
+void pr_clock_allow_env(void)
+{
+	if (env_now && !env_used) {
+		pr_clock_fix(env_now);
+		env_used = true;
+	}
+}
+
+bool pr_clock_env_ignored(void)
+{
+	return env_now && !env_used;
+}
+
+bool pr_clock_test_build(void)
+{
+	return PR_TEST_CLOCK;
 }
 
 bool pr_timezone_known(const char *tz)
@@ -42,7 +70,17 @@ bool pr_timezone_known(const char *tz)
 	if (strcmp(tz, "UTC") == 0)
 		return true;
 	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", tz);
-	return access(path, R_OK) == 0 && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+	if (access(path, R_OK) != 0 || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return false;
+	/* The folder holds other files too (zone.tab, iso3166.tab, leapseconds),
+	 * which glibc would quietly take for UTC: a zone starts "TZif". */
+	char magic[4] = "";
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	size_t n = fread(magic, 1, sizeof magic, f);
+	fclose(f);
+	return n == sizeof magic && memcmp(magic, "TZif", 4) == 0;
 }
 
 pr_status pr_timezone_set(const char *tz, pr_error *err)

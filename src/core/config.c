@@ -1,6 +1,7 @@
 /* postroom.conf: one table of settings drives defaults, parsing and the
  * listing shown by `postroom config`. */
 #include "postroom/config.h"
+#include "postroom/target.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -103,11 +104,10 @@ static int apply(pr_config *cfg, const setting *s, const char *value,
 		return 1;
 	}
 	case T_PERCENT: {
-		errno = 0;
-		double v = strtod(value, &end);
-		if (errno || end == value || *end || !(v > 0 && v <= 100)) {
+		double v;
+		if (strchr(value, '%') || pr_target_parse(value, &v, NULL) != PR_OK) {
 			snprintf(why, whylen, "'%s' is not a percentage above 0 and "
-				 "at most 100", value);
+				 "at most 100 (such as 95 or 97.5)", value);
 			return 0;
 		}
 		*(double *)((char *)cfg + s->offset) = v;
@@ -193,8 +193,15 @@ pr_status pr_config_read_file(pr_config *cfg, const char *path, pr_error *err)
 	size_t cap = 0;
 	long lineno = 0;
 	pr_status st = PR_OK;
-	while (getline(&line, &cap, f) != -1) {
+	ssize_t got;
+	while ((got = getline(&line, &cap, f)) != -1) {
 		lineno++;
+		if (memchr(line, '\0', (size_t)got)) {
+			/* Everything after it would be dropped without a word. */
+			st = pr_fail(err, PR_ECONFIG, "%s:%ld: the line holds a NUL "
+				     "byte; a configuration is plain text", path, lineno);
+			break;
+		}
 		char *p = trim(line);
 		if (*p == '\0' || *p == '#')
 			continue;

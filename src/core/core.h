@@ -62,7 +62,20 @@ pr_status pr_audit_write(pr_db *db, const char *entity, int64_t entity_id,
 			 const char *ref, const char *from, const char *to,
 			 const char *reason, pr_error *err);
 
-/* As pr_audit_write, at time AT by ACTOR (NULL: the database's actor). */
+/* The id and hash of the last audit event, when this connection wrote it
+ * within the write transaction still open; false otherwise (read it). */
+bool pr_db_audit_head(pr_db *db, int64_t *id, unsigned char hash[32]);
+
+/* Records the audit event just written (kept until the transaction ends). */
+void pr_db_set_audit_head(pr_db *db, int64_t id, const unsigned char hash[32]);
+
+/* Gives every audit event without a hash its place in the chain, in id
+ * order (the upgrade that starts the chain). In the caller's transaction. */
+pr_status pr_audit_seal(pr_db *db, pr_error *err);
+
+/* As pr_audit_write, at time AT by ACTOR (NULL: the database's actor).
+ * Every audit event is written here: each is chained to the one before by
+ * its hash (see audit.h). */
 pr_status pr_audit_write_as(pr_db *db, pr_time at, const char *actor,
 			    const char *entity, int64_t entity_id, const char *ref,
 			    const char *from, const char *to, const char *reason,

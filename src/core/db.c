@@ -26,6 +26,11 @@ struct pr_db {
 	bool mixed_batches;
 	int busy_timeout_ms;
 	int64_t data_version; /* -1 until first asked */
+	/* The last audit event's id and hash, known within the current write
+	 * transaction only (another process may write between two). */
+	bool audit_known;
+	int64_t audit_id;
+	unsigned char audit_hash[32];
 	size_t nstmt;
 	struct {
 		const char *sql;
@@ -100,8 +105,14 @@ pr_status pr_db_fail(pr_db *db, pr_error *err, int rc, const char *what)
 	case SQLITE_FULL:
 		return pr_fail(err, PR_EIO, "%s: the disk holding %s is full", what, path);
 	case SQLITE_CANTOPEN:
+		if (db && db->h && sqlite3_system_errno(db->h) == ENOSPC)
+			return pr_fail(err, PR_EIO, "%s: the disk holding %s is full",
+				       what, path);
 		return pr_fail(err, PR_EIO, "%s: cannot open %s (%s)", what, path, detail);
 	case SQLITE_IOERR:
+		if (db && db->h && sqlite3_system_errno(db->h) == ENOSPC)
+			return pr_fail(err, PR_EIO, "%s: the disk holding %s is full",
+				       what, path);
 		return pr_fail(err, PR_EIO, "%s: input/output error on %s (%s)",
 			       what, path, detail);
 	default:
@@ -148,11 +159,29 @@ static pr_status exec_sql(pr_db *db, const char *sql, const char *what, pr_error
 
 pr_status pr_db_begin(pr_db *db, pr_error *err)
 {
+	db->audit_known = false;
 	return exec_sql(db, "BEGIN IMMEDIATE", "starting a change", err);
+}
+
+bool pr_db_audit_head(pr_db *db, int64_t *id, unsigned char hash[32])
+{
+	if (!db->audit_known || sqlite3_get_autocommit(db->h))
+		return false;
+	*id = db->audit_id;
+	memcpy(hash, db->audit_hash, 32);
+	return true;
+}
+
+void pr_db_set_audit_head(pr_db *db, int64_t id, const unsigned char hash[32])
+{
+	db->audit_known = !sqlite3_get_autocommit(db->h);
+	db->audit_id = id;
+	memcpy(db->audit_hash, hash, 32);
 }
 
 pr_status pr_db_commit(pr_db *db, pr_error *err)
 {
+	db->audit_known = false;
 	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		return PR_OK;
@@ -162,6 +191,7 @@ pr_status pr_db_commit(pr_db *db, pr_error *err)
 
 pr_status pr_db_rollback(pr_db *db, pr_status st)
 {
+	db->audit_known = false;
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	return st;
@@ -250,6 +280,10 @@ static pr_status migrate(pr_db *db, unsigned flags, pr_error *err)
 			continue;
 		}
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+		/* 6 makes the audit trail a chain: the events written before
+		 * it get their hashes first, in the same transaction. */
+		if (v == 6 && (st = pr_audit_seal(db, err)) != PR_OK)
+			return pr_db_rollback(db, st);
 		if ((st = exec_sql(db, pr_schema_migration(v), what, err)) != PR_OK ||
 		    (st = exec_sql(db, pragma, what, err)) != PR_OK)
 			return pr_db_rollback(db, st);
@@ -334,6 +368,16 @@ pr_status pr_db_open(const char *path, unsigned flags, pr_db **out, pr_error *er
 			return st;
 	} else if (S_ISDIR(sb.st_mode)) {
 		return pr_fail(err, PR_EINVAL, "%s is a folder, not a database file", path);
+	} else if (!S_ISREG(sb.st_mode)) {
+		/* SQLite would leave PATH-journal beside a device. */
+		return pr_fail(err, PR_EINVAL, "%s is not a regular file, so it cannot "
+			       "hold a database", path);
+	} else if (sb.st_size == 0 && !(flags & PR_DB_CREATE)) {
+		/* An empty file is not yet a database: only init or demo make
+		 * one of it, never a command that reads. */
+		return pr_fail(err, PR_ENOTFOUND, "%s is an empty file, not yet a "
+			       "database: create it with 'postroom init' (or 'postroom "
+			       "demo')", path);
 	}
 
 	pr_db *db = xcalloc(1, sizeof *db);
@@ -353,10 +397,15 @@ pr_status pr_db_open(const char *path, unsigned flags, pr_db **out, pr_error *er
 	pr_status st = configure(db, err);
 	if (st == PR_OK)
 		st = migrate(db, flags, err);
+	int64_t demo = 0;
+	if (st == PR_OK && pr_db_version(db) >= 5)
+		st = query_int(db, "SELECT count(*) FROM meta WHERE key = 'demo'", &demo, err);
 	if (st != PR_OK) {
 		pr_db_close(db);
 		return st;
 	}
+	if (demo)
+		pr_clock_allow_env();
 	*out = db;
 	return PR_OK;
 }

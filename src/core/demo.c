@@ -364,7 +364,6 @@ typedef struct demo {
 	pr_db *db;
 	sqlite3 *sql;
 	sqlite3_stmt *ins_item;
-	sqlite3_stmt *ins_event;
 	sqlite3_stmt *ins_seq;
 	sqlite3_stmt *ins_batch;
 	uint64_t seed;
@@ -801,7 +800,6 @@ static void bind_time(sqlite3_stmt *stmt, int idx, pr_time t)
 static void demo_finalize(demo *d)
 {
 	sqlite3_finalize(d->ins_item);
-	sqlite3_finalize(d->ins_event);
 	sqlite3_finalize(d->ins_seq);
 	sqlite3_finalize(d->ins_batch);
 }
@@ -1285,17 +1283,10 @@ static void item_materialise(demo_item *it, pr_time now)
 static pr_status events_insert(demo *d, const char *entity, int64_t id, const char *ref,
 			       const demo_event *ev, int nev, pr_error *err)
 {
-	sqlite3_stmt *s = d->ins_event;
+	/* Through the one writer, so the demo's events are in the chain. */
 	for (int i = 0; i < nev; i++) {
-		sqlite3_bind_int64(s, 1, ev[i].at);
-		sqlite3_bind_text(s, 2, ev[i].actor, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, id);
-		sqlite3_bind_text(s, 4, ref, -1, SQLITE_STATIC);
-		bind_text(s, 5, ev[i].from);
-		sqlite3_bind_text(s, 6, ev[i].to, -1, SQLITE_STATIC);
-		bind_text(s, 7, ev[i].reason);
-		sqlite3_bind_text(s, 8, entity, -1, SQLITE_STATIC);
-		pr_status st = step(d, s, "adding demo audit events", err);
+		pr_status st = pr_audit_write_as(d->db, ev[i].at, ev[i].actor, entity, id,
+						 ref, ev[i].from, ev[i].to, ev[i].reason, err);
 		if (st != PR_OK)
 			return st;
 	}
@@ -1401,6 +1392,30 @@ static pr_status seq_insert(demo *d, const char *kind, const char *day, long las
 	return step(d, d->ins_seq, "numbering the demo items", err);
 }
 
+/* PR_ESTATE when something other than the demo has numbered items or
+ * batches on DAY (a postroom beside it logging post): the demo's numbers
+ * would clash with them. */
+static pr_status day_unused(demo *d, const char *day, pr_error *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(d->sql, "SELECT count(*) FROM sequences "
+				    "WHERE day = ?1 AND last > 0", -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, day, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+	}
+	int64_t used = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return pr_db_fail(d->db, err, rc, "making the demo");
+	if (used)
+		return pr_fail(err, PR_ESTATE, "someone logged post in %s on %s while "
+			       "the demo was being made; the demo fills only a database "
+			       "nobody else is using (the days before %s are complete)",
+			       pr_db_path(d->db), day, day);
+	return PR_OK;
+}
+
 /* Writes day DD as it stands at now, in one transaction: the trays opened
  * and the items logged by then, each in its state at now. */
 static pr_status write_day(demo *d, demo_day *dd, pr_error *err)
@@ -1410,6 +1425,8 @@ static pr_status write_day(demo *d, demo_day *dd, pr_error *err)
 
 	pr_day_format(dd->dayno, day);
 	pr_status st = pr_db_begin(d->db, err);
+	if (st == PR_OK)
+		st = day_unused(d, day, err);
 	for (; st == PR_OK && nb < dd->nbatch && dd->batch[nb].opened_at <= d->now; nb++)
 		st = batch_insert(d, &dd->batch[nb], err);
 	for (; st == PR_OK && ni < dd->n && dd->item[ni].received_at <= d->now; ni++) {
@@ -1482,6 +1499,14 @@ pr_status pr_db_is_empty(pr_db *db, bool *empty, pr_error *err)
 
 /* The directory in one transaction, refused unless the database is empty
  * (checked inside it, so two demos at once cannot both fill). */
+/* Marks the database as a demo one (meta 'demo'). */
+static pr_status mark_demo(demo *d, pr_error *err)
+{
+	int rc = sqlite3_exec(d->sql, "INSERT OR REPLACE INTO meta (key, value) "
+			      "VALUES ('demo', 'filled by postroom demo')", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? PR_OK : pr_db_fail(d->db, err, rc, "marking the demo");
+}
+
 static pr_status fill_directory(demo *d, pr_error *err)
 {
 	rng r;
@@ -1500,6 +1525,8 @@ static pr_status fill_directory(demo *d, pr_error *err)
 		st = add_departments(d, &r, created, err);
 	if (st == PR_OK)
 		st = add_operators(d, created, err);
+	if (st == PR_OK)
+		st = mark_demo(d, err);
 	if (st != PR_OK)
 		return pr_db_rollback(d->db, st);
 	return pr_db_commit(d->db, err);
@@ -1519,6 +1546,15 @@ pr_status pr_demo_fill(pr_db *db, const pr_demo_options *opt, pr_error *err)
 	d->db = db;
 	d->sql = pr_db_sqlite(db);
 	d->seed = opt->seed;
+	/* A demo database may live at a chosen time (POSTROOM_NOW): it is
+	 * marked as one in the same transaction as its directory. */
+	bool empty = false;
+	if (pr_db_is_empty(db, &empty, err) != PR_OK) {
+		free(d);
+		return err ? err->code : PR_EDB;
+	}
+	if (empty)
+		pr_clock_allow_env();
 	d->now = pr_now();
 	d->today = pr_time_dayno(d->now);
 	d->days = opt->days;
@@ -1532,11 +1568,6 @@ pr_status pr_demo_fill(pr_db *db, const pr_demo_options *opt, pr_error *err)
 			     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'received', "
 			     "?10, ?11, ?12, ?10)",
 			     &d->ins_item, err);
-	if (st == PR_OK)
-		st = prepare(d, "INSERT INTO audit_events (at, actor, entity, "
-			     "entity_id, ref, from_state, to_state, reason) "
-			     "VALUES (?1, ?2, ?8, ?3, ?4, ?5, ?6, ?7)",
-			     &d->ins_event, err);
 	if (st == PR_OK)
 		st = prepare(d, "INSERT INTO sequences (kind, day, last) "
 			     "VALUES (?3, ?1, ?2) ON CONFLICT (kind, day) "

@@ -304,6 +304,28 @@ static const char *const migrations[] = {
 	"  created_at INTEGER NOT NULL\n"
 	");\n"
 	"CREATE INDEX scan_problems_open ON scan_problems(status, id);\n",
+	/* 5: facts about the database itself; 'demo' marks one filled by
+	 * 'postroom demo', whose clock POSTROOM_NOW may set. */
+	"CREATE TABLE meta (\n"
+	"  key TEXT PRIMARY KEY,\n"
+	"  value TEXT NOT NULL\n"
+	") WITHOUT ROWID;\n",
+	/* 6: the audit trail is append-only and hash-chained (audit.h). The
+	 * events already there are chained first, in id order, by the
+	 * upgrade itself (db.c: migrate calls pr_audit_seal before this). */
+	"CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN\n"
+	"  SELECT RAISE(ABORT, 'audit events cannot be changed: the audit trail "
+	"is append-only');\n"
+	"END;\n"
+	"CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN\n"
+	"  SELECT RAISE(ABORT, 'audit events cannot be deleted: the audit trail "
+	"is append-only');\n"
+	"END;\n"
+	"CREATE TRIGGER audit_events_hashed BEFORE INSERT ON audit_events\n"
+	"  WHEN new.hash IS NULL BEGIN\n"
+	"  SELECT RAISE(ABORT, 'audit events are written with their hash "
+	"(pr_audit_write_as)');\n"
+	"END;\n",
 };
 
 int pr_schema_version(void)

@@ -127,3 +127,24 @@ pr_status pr_target_list(pr_db *db, pr_target_fn fn, void *ud, pr_error *err)
 	sqlite3_reset(s);
 	return st;
 }
+
+pr_status pr_target_parse(const char *s, double *pct, pr_error *err)
+{
+	const char *p = s ? s : "";
+	long tenths = 0;
+	int digits = 0;
+	for (; *p >= '0' && *p <= '9' && digits < 4; p++, digits++)
+		tenths = tenths * 10 + (*p - '0');
+	tenths *= 10;
+	if (digits > 0 && *p == '.' && p[1] >= '0' && p[1] <= '9') {
+		tenths += p[1] - '0';
+		p += 2;
+	}
+	if (*p == '%')
+		p++;
+	if (digits == 0 || *p || tenths <= 0 || tenths > 1000)
+		return pr_fail(err, PR_EINVAL, "'%.40s' is not a percentage above 0 and "
+			       "at most 100 (such as 95 or 97.5)", s ? s : "");
+	*pct = (double)tenths / 10.0;
+	return PR_OK;
+}

@@ -1,6 +1,8 @@
 #include "postroom/text.h"
 
 #include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -73,6 +75,68 @@ void pr_text_trim_copy(char *dst, size_t cap, const char *s)
 	dst[len] = '\0';
 }
 
+/* The code point of the valid sequence of N bytes at S. */
+static unsigned utf8_decode(const unsigned char *s, size_t n)
+{
+	switch (n) {
+	case 1: return s[0];
+	case 2: return (s[0] & 0x1Fu) << 6 | (s[1] & 0x3Fu);
+	case 3: return (s[0] & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu);
+	default:
+		return (s[0] & 0x07u) << 18 | (s[1] & 0x3Fu) << 12 | (s[2] & 0x3Fu) << 6 |
+		       (s[3] & 0x3Fu);
+	}
+}
+
+bool pr_char_unsafe(unsigned cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+char *pr_text_escaped(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t extra = 0;
+	while (*p) {
+		size_t n = utf8_seq_len(p);
+		if (n == 0)
+			extra += 3, n = 1;         /* \xHH */
+		else if (pr_char_unsafe(utf8_decode(p, n)))
+			extra += 6;                /* \u202E at most */
+		p += n;
+	}
+	if (extra == 0)
+		return NULL;
+	size_t cap = strlen(s) + extra + 1, o = 0;
+	char *out = malloc(cap);
+	if (!out)
+		abort();
+	for (p = (const unsigned char *)s; *p;) {
+		size_t n = utf8_seq_len(p);
+		if (n == 0) {
+			o += (size_t)snprintf(out + o, cap - o, "\\x%02X", *p);
+			p++;
+			continue;
+		}
+		unsigned cp = utf8_decode(p, n);
+		if (!pr_char_unsafe(cp)) {
+			memcpy(out + o, p, n);
+			o += n;
+		} else if (cp == '\n' || cp == '\t' || cp == '\r') {
+			out[o++] = '\\';
+			out[o++] = cp == '\n' ? 'n' : cp == '\t' ? 't' : 'r';
+		} else if (cp < 0x80) {
+			o += (size_t)snprintf(out + o, cap - o, "\\x%02X", cp);
+		} else {
+			o += (size_t)snprintf(out + o, cap - o, "\\u%04X", cp);
+		}
+		p += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 pr_status pr_text_check(const char *field, const char *value, size_t max_chars,
 			bool required, pr_error *err)
 {
@@ -83,11 +147,19 @@ pr_status pr_text_check(const char *field, const char *value, size_t max_chars,
 	}
 	if (!pr_utf8_valid(value))
 		return pr_fail_field(err, PR_EINVAL, field, "%s is not valid UTF-8 text", field);
-	for (const unsigned char *p = (const unsigned char *)value; *p; p++)
-		if (*p < 0x20 || *p == 0x7F)
+	for (const unsigned char *p = (const unsigned char *)value; *p;) {
+		size_t len = utf8_seq_len(p);
+		unsigned cp = utf8_decode(p, len);
+		if (pr_char_unsafe(cp) && cp >= 0x202A)
+			return pr_fail_field(err, PR_EINVAL, field,
+				       "%s contains a text direction control "
+				       "(U+%04X), which could disguise it", field, cp);
+		if (pr_char_unsafe(cp))
 			return pr_fail_field(err, PR_EINVAL, field,
 				       "%s contains a control character (code %u)",
-				       field, *p);
+				       field, cp);
+		p += len;
+	}
 	size_t n = pr_utf8_len(value);
 	if (n > max_chars)
 		return pr_fail_field(err, PR_EINVAL, field,

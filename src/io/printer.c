@@ -176,7 +176,7 @@ static pr_status spool_file(const pr_config *cfg, const char *path, const char *
 		tmp = NULL;
 		goto done;
 	}
-	if (copy_fd(in, fd) != 0 || fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
+	if (copy_fd(in, fd) != 0 || fchmod(fd, 0640) != 0 || fsync(fd) != 0) {
 		st = pr_fail(err, PR_EIO, "cannot copy %s into the spool folder %s: %s", path,
 			     dir, strerror(errno));
 		goto done;

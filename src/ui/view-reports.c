@@ -478,7 +478,6 @@ static int form_submit(struct ui *ui, struct dash *s)
 {
 	struct target_form *fm = &s->form;
 	char pct_s[64], day_s[64];
-	char *end;
 	pr_error err;
 
 	if (!ui_field_utf8(&fm->pct, pct_s, sizeof pct_s) ||
@@ -486,10 +485,8 @@ static int form_submit(struct ui *ui, struct dash *s)
 		ui_message(ui, true, "the fields do not convert to text");
 		return UI_REDRAW;
 	}
-	double pct = strtod(pct_s, &end);
-	if (end != pct_s && *end == '%')
-		end++;
-	if (pct_s[0] == '\0' || end == pct_s || *end != '\0') {
+	double pct;
+	if (pr_target_parse(pct_s, &pct, &err) != PR_OK) {
 		ui_message(ui, true, "the target is a percentage, such as 95 or 97.5");
 		fm->focus = 0;
 		return UI_REDRAW;

@@ -59,10 +59,11 @@ add PLN 2026-10-29T08:00; scan "$REF" "2026-10-29 08:20"; email "$REF" "2026-10-
 add PLN 2026-10-29T08:30; sql "UPDATE items SET status = 'void' WHERE ref = '$REF'"
 # Someone else closed batches on Monday (no batch command yet: the trail
 # entries the batch commands will write).
-sql "INSERT INTO audit_events (at, actor, entity, ref, from_state, to_state) VALUES
-     ($(epoch '2026-11-02 12:00'), 'jdoe', 'batch', 'B261102-01', 'open', 'closed'),
-     ($(epoch '2026-11-02 13:00'), 'jdoe', 'batch', 'B261102-02', 'open', 'closed'),
-     ($(epoch '2026-11-02 14:00'), 'jdoe', 'batch', 'B261102-03', NULL, 'open')"
+# (A hash is all the trigger asks of an event put in by hand.)
+sql "INSERT INTO audit_events (at, actor, entity, ref, from_state, to_state, hash) VALUES
+     ($(epoch '2026-11-02 12:00'), 'jdoe', 'batch', 'B261102-01', 'open', 'closed', randomblob(32)),
+     ($(epoch '2026-11-02 13:00'), 'jdoe', 'batch', 'B261102-02', 'open', 'closed', randomblob(32)),
+     ($(epoch '2026-11-02 14:00'), 'jdoe', 'batch', 'B261102-03', NULL, 'open', randomblob(32))"
 echo "2026-11-02 jdoe batches_closed" >>"$LEDGER"
 echo "2026-11-02 jdoe batches_closed" >>"$LEDGER"
 

@@ -161,6 +161,41 @@ static void test_contains(void **state)
 	assert_false(pr_text_contains("Highways", "way s"));
 }
 
+static void test_check_c1_and_bidi(void **state)
+{
+	(void)state;
+	pr_error err;
+	/* U+009B (CSI as one character), U+0085, U+202E, U+2066 and U+2069. */
+	const char *bad[] = { ("a\xC2\x9B" "2J"), "x\xC2\x85y", "evil\xE2\x80\xAEtxt.exe",
+			      "\xE2\x81\xA6x", "x\xE2\x81\xA9", "\xE2\x80\xAA" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		pr_error_clear(&err);
+		assert_int_equal(pr_text_check("sender", bad[i], 80, true, &err), PR_EINVAL);
+		assert_non_null(strstr(err.msg, "sender contains"));
+	}
+	/* Neighbours that are ordinary text: U+00A0, U+2029, U+202F, U+2065. */
+	const char *good[] = { ("a\xC2\xA0" "b"), "\xE2\x80\xA9", "\xE2\x80\xAF",
+			       "\xE2\x81\xA5", "Zo\xC3\xAB" };
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		assert_int_equal(pr_text_check("sender", good[i], 80, true, &err), PR_OK);
+}
+
+static void test_escaped(void **state)
+{
+	(void)state;
+	assert_null(pr_text_escaped("Zo\xC3\xAB Bront\xC3\xAB"));
+	assert_null(pr_text_escaped(""));
+	char *e = pr_text_escaped("a\x1B[2J\tb\n\xC2\x9B\xE2\x80\xAEz\xFF");
+	assert_string_equal(e, "a\\x1B[2J\\tb\\n\\u009B\\u202Ez\\xFF");
+	free(e);
+	e = pr_text_escaped("\x7F\xE2\x81\xA9");
+	assert_string_equal(e, "\\x7F\\u2069");
+	free(e);
+	assert_true(pr_char_unsafe(0x9F));
+	assert_false(pr_char_unsafe(0xA0));
+	assert_false(pr_char_unsafe(' '));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -174,6 +209,8 @@ int main(void)
 		cmocka_unit_test(test_trim_copy),
 		cmocka_unit_test(test_trim_copy_never_cuts_a_character),
 		cmocka_unit_test(test_contains),
+		cmocka_unit_test(test_check_c1_and_bidi),
+		cmocka_unit_test(test_escaped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

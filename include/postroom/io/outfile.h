@@ -11,12 +11,17 @@
  * SUFFIX (".png": some writers pick the format from it) and writes its name
  * to TMP (CAP bytes). *FD (may be NULL: the file is closed) gets the open
  * descriptor, which holds a lock on the file until it is closed (see
- * pr_out_sweep). PR_EIO naming PATH and the reason when it cannot. */
+ * pr_out_sweep). The file is made mode 0640 less the umask (output holds
+ * personal data: never readable by everyone). PR_EIO naming PATH and the
+ * reason when it cannot, and when PATH is there but is not a regular file
+ * (a device, a named pipe, a folder, a socket or a symbolic link, which is
+ * never followed: the message names where it points). */
 pr_status pr_out_begin(const char *path, const char *suffix, char *tmp, size_t cap,
 		       int *fd, pr_error *err);
 
-/* Flushes TMP to disk and renames it to PATH; on failure removes TMP and
- * gives PR_EIO naming PATH. */
+/* Flushes TMP to disk and renames it to PATH, checking again that PATH is
+ * new or a regular file; on failure removes TMP and gives PR_EIO naming
+ * PATH. */
 pr_status pr_out_commit(const char *tmp, const char *path, pr_error *err);
 
 /* Removes TMP (after a failure); keeps errno. */
