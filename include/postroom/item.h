@@ -76,6 +76,7 @@ enum pr_flag { PR_FLAG_LIST(PR_FLAG_ENUM) };
 #define PR_FIELD_SIGNED_BY "name of the person signing"
 #define PR_FIELD_ITEM "item"
 #define PR_FIELD_BATCH "batch"
+#define PR_FIELD_COUNT "count"
 
 /* What the desk knows about a new item. */
 typedef struct pr_item_new {

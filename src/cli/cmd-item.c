@@ -28,6 +28,40 @@ static void time_or_empty(pr_time t, char out[PR_TIME_LEN])
 		out[0] = '\0';
 }
 
+/* item add --dept CODE --count N: a tray of ordinary letters by count. */
+static int add_tray(pr_app *app, const cli_args *a)
+{
+	static const char *const item_only[] = { "sender", "addressee", "kind", "service",
+						 "tracking", "flag", "batch" };
+	for (size_t i = 0; i < sizeof item_only / sizeof item_only[0]; i++)
+		if (cli_opt(a, item_only[i]) || cli_has(a, item_only[i]))
+			return cli_usage_error("item add", "--count logs a tray of ordinary "
+					       "letters: --%s is for one item", item_only[i]);
+	long count = 0;
+	if (!cli_opt_long(a, "count", 1, PR_TRAY_MAX, &count))
+		return EXIT_USAGE;
+	if (!cli_opt(a, "dept"))
+		return cli_usage_error("item add", "--dept is required");
+	pr_error err;
+	pr_time received = 0;
+	if (cli_opt(a, "received") &&
+	    pr_time_parse(cli_opt(a, "received"), &received, &err) != PR_OK)
+		return cli_usage_error("item add", "--received: %s", err.msg);
+	if (!cli_db(app, false))
+		return EXIT_FAIL;
+	pr_tray tray;
+	if (pr_intake_tray(app->db, cli_opt(a, "dept"), count, received, &tray, &err) != PR_OK)
+		return cli_fail(&err);
+	if (!cli_result("%s\n%s\n", tray.first_ref, tray.last_ref))
+		return cli_result_lost("a tray of %ld items was logged into batch %s, %s to %s "
+				       "('postroom batch show %s' shows them)", tray.count,
+				       tray.batch_ref, tray.first_ref, tray.last_ref,
+				       tray.batch_ref);
+	fprintf(stderr, "postroom: a tray of %ld item%s in batch %s: %s to %s\n", tray.count,
+		tray.count == 1 ? "" : "s", tray.batch_ref, tray.first_ref, tray.last_ref);
+	return EXIT_OK;
+}
+
 int cmd_item_add(pr_app *app, int argc, char **argv)
 {
 	cli_args a;
@@ -41,6 +75,8 @@ int cmd_item_add(pr_app *app, int argc, char **argv)
 	in.sender = cli_opt(&a, "sender");
 	in.addressee = cli_opt(&a, "addressee");
 	in.tracking = cli_opt(&a, "tracking");
+	if (cli_opt(&a, "count"))
+		return add_tray(app, &a);
 	if (!in.dept_code || !in.sender || !in.addressee)
 		return cli_usage_error("item add", "--dept, --sender and --addressee "
 				       "are required");

@@ -65,10 +65,13 @@ static const cli_command commands[] = {
 	  "log an item of incoming post and print its reference",
 	  (const cli_option[]){
 		{ "dept", NULL, "CODE", VAL_DEPT, OPT_REQUIRED, "the department it is for" },
-		{ "sender", NULL, "S", VAL_TEXT, OPT_REQUIRED,
-		  "who sent it (up to 120 characters)" },
-		{ "addressee", NULL, "A", VAL_TEXT, OPT_REQUIRED,
-		  "whom it is addressed to (up to 120 characters)" },
+		{ "sender", NULL, "S", VAL_TEXT, 0,
+		  "who sent it (up to 120 characters; required unless --count)" },
+		{ "addressee", NULL, "A", VAL_TEXT, 0,
+		  "whom it is addressed to (up to 120 characters; required unless --count)" },
+		{ "count", NULL, "N", VAL_TEXT, 0,
+		  "a tray of N ordinary letters (1 to 2000), logged by count into the "
+		  "department's open batch, to be indexed at the Scan screen" },
 		{ "kind", NULL, NULL, VAL_KIND, 0, "what it is (default letter)" },
 		{ "service", NULL, NULL, VAL_SERVICE, 0, "how it came (default standard)" },
 		{ "tracking", NULL, "REF", VAL_TEXT, 0,

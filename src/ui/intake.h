@@ -17,6 +17,7 @@
 #include "ui.h"
 
 #define INTAKE_TRACKING_MAX 24 /* characters, spaces allowed */
+#define INTAKE_TRAY_MAX 4      /* digits of a tray's count */
 
 enum intake_field {
 	F_DEPT,
@@ -26,6 +27,7 @@ enum intake_field {
 	F_SERVICE,
 	F_TRACKING,
 	F_FLAGS,
+	F_TRAY,       /* a tray of ordinary letters by count, instead of one item */
 	F_COUNT
 };
 
@@ -33,7 +35,7 @@ struct intake {
 	bool in_form;               /* focus in the form, else in the list */
 	enum intake_field focus;
 	struct ui_deptpick dept;
-	struct ui_field sender, addressee, tracking;
+	struct ui_field sender, addressee, tracking, tray;
 	struct ui_choice kind, service;
 	unsigned flags;
 	int flag_cur;               /* the highlighted flag */

@@ -9,6 +9,7 @@
  * its department's open batch. On the list, e and H mark an exception and
  * hand one over (desk.c). */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "postroom/dept.h"
@@ -41,7 +42,7 @@ static const struct flag_info flag_table[] = { PR_FLAG_LIST(FLAG_ROW) };
 #define FLAG_N ((int)(sizeof flag_table / sizeof flag_table[0]))
 
 static const char *const field_names[F_COUNT] = {
-	"Department", "Sender", "Addressee", "Kind", "Service", "Tracking", "Flags",
+	"Department", "Sender", "Addressee", "Kind", "Service", "Tracking", "Flags", "Tray of",
 };
 
 static struct ui_field *text_field(struct intake *in, enum intake_field f)
@@ -51,6 +52,7 @@ static struct ui_field *text_field(struct intake *in, enum intake_field f)
 	case F_SENDER: return &in->sender;
 	case F_ADDRESSEE: return &in->addressee;
 	case F_TRACKING: return &in->tracking;
+	case F_TRAY: return &in->tray;
 	default: return NULL;
 	}
 }
@@ -61,6 +63,7 @@ static void form_reset(struct intake *in)
 	ui_field_init(&in->sender, PR_PARTY_MAX);
 	ui_field_init(&in->addressee, PR_PARTY_MAX);
 	ui_field_init(&in->tracking, INTAKE_TRACKING_MAX);
+	ui_field_init(&in->tray, INTAKE_TRAY_MAX);
 	in->kind = (struct ui_choice){ PR_KIND_LETTER, PR_KIND_COUNT, kind_labels };
 	in->service = (struct ui_choice){ PR_SERVICE_STANDARD, PR_SERVICE_COUNT, service_labels };
 	in->flags = 0;
@@ -105,6 +108,11 @@ static void draw_matches(struct ui *ui, struct intake *in, int y, int x, int w, 
 		hint[0] = "Royal Mail number, e.g.";
 		hint[1] = "AB123456789GB: needed for";
 		hint[2] = "recorded and special delivery.";
+		break;
+	case F_TRAY:
+		hint[0] = "Empty for one item; or how";
+		hint[1] = "many ordinary letters in the";
+		hint[2] = "tray (1-2000), indexed later.";
 		break;
 	case F_FLAGS:
 		hint[0] = "Left/Right choose, Space";
@@ -154,7 +162,8 @@ static void intake_draw(struct ui *ui, struct view *view, const struct ui_rect *
 			focus ? '>' : ' ', field_names[f]);
 		struct ui_field *tf = text_field(in, (enum intake_field)f);
 		if (tf != NULL)
-			ui_field_draw(ui, tf, y, fx, f == F_TRACKING ? INTAKE_TRACKING_MAX + 1 : fw,
+			ui_field_draw(ui, tf, y, fx, f == F_TRACKING ? INTAKE_TRACKING_MAX + 1
+						     : f == F_TRAY ? INTAKE_TRAY_MAX + 1 : fw,
 				      focus);
 		else if (f == F_KIND)
 			ui_choice_draw(&in->kind, y, fx, CHOICE_W, focus);
@@ -177,12 +186,43 @@ static enum intake_field fault_field(const pr_error *err, enum intake_field dflt
 		{ PR_FIELD_DEPT, F_DEPT }, { PR_FIELD_SENDER, F_SENDER },
 		{ PR_FIELD_ADDRESSEE, F_ADDRESSEE }, { PR_FIELD_KIND, F_KIND },
 		{ PR_FIELD_SERVICE, F_SERVICE }, { PR_FIELD_TRACKING, F_TRACKING },
-		{ PR_FIELD_FLAGS, F_FLAGS },
+		{ PR_FIELD_FLAGS, F_FLAGS }, { PR_FIELD_COUNT, F_TRAY },
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		if (strcmp(err->field, fields[i].name) == 0)
 			return fields[i].field;
 	return dflt;
+}
+
+/* Logs the tray of COUNT letters the form asks for. */
+static int save_tray(struct ui *ui, struct intake *in, const char *dept, const char *count,
+		     bool item_fields)
+{
+	char *end;
+	long n = strtol(count, &end, 10);
+	pr_error err;
+	if (*end || end == count || n < 1 || n > PR_TRAY_MAX) {
+		ui_message(ui, true, "Tray of: a number of letters from 1 to %d", PR_TRAY_MAX);
+		in->focus = F_TRAY;
+		return UI_REDRAW;
+	}
+	if (item_fields) {
+		ui_message(ui, true, "A tray by count is ordinary letters: leave sender, addressee, "
+			   "service, tracking and flags as they are");
+		in->focus = F_TRAY;
+		return UI_REDRAW;
+	}
+	pr_tray tray;
+	if (pr_intake_tray(ui->db, dept, n, 0, &tray, &err) != PR_OK) {
+		ui_error(ui, &err);
+		in->focus = fault_field(&err, in->focus);
+		return UI_REDRAW;
+	}
+	ui_message(ui, false, "Logged a tray of %ld for %s in batch %s: %s to %s", tray.count,
+		   dept, tray.batch_ref, tray.first_ref, tray.last_ref);
+	form_reset(in);
+	intake_list_top(in);
+	return UI_RELOAD | UI_REDRAW;
 }
 
 static int save(struct ui *ui, struct intake *in)
@@ -194,12 +234,19 @@ static int save(struct ui *ui, struct intake *in)
 
 	ui_deptpick_update(ui, &in->dept);
 	snprintf(dept, sizeof dept, "%s", ui_deptpick_chosen(&in->dept));
+	char count[INTAKE_TRAY_MAX * 4 + 1];
 	if (!ui_field_utf8(&in->sender, sender, sizeof sender) ||
 	    !ui_field_utf8(&in->addressee, addressee, sizeof addressee) ||
-	    !ui_field_utf8(&in->tracking, tracking, sizeof tracking)) {
+	    !ui_field_utf8(&in->tracking, tracking, sizeof tracking) ||
+	    !ui_field_utf8(&in->tray, count, sizeof count)) {
 		ui_message(ui, true, "The text cannot be written in this terminal's character set");
 		return UI_REDRAW;
 	}
+	if (count[0])
+		return save_tray(ui, in, dept, count,
+				 sender[0] || addressee[0] || tracking[0] || in->flags ||
+				 in->service.value != PR_SERVICE_STANDARD ||
+				 in->kind.value != PR_KIND_LETTER);
 	pr_item_new item = {
 		.dept_code = dept,
 		.sender = sender,
