@@ -377,6 +377,19 @@ static pr_status on_content(plan_builder *b, int page, bool blank, pr_error *err
 static pr_status items_without_pages(plan_builder *b, pr_error *err)
 {
 	for (size_t i = 0; i < b->nbatches; i++) {
+		/* Both numbers, for the person who reconciles them. */
+		long waiting = 0, docs = 0;
+		for (size_t k = 0; k < b->plan->n; k++)
+			docs += b->plan->docs[k].batch_id == b->batches[i] &&
+				b->plan->docs[k].kind != PR_DOC_PROBLEM;
+		sqlite3_stmt *c = pr_db_stmt(b->db, "SELECT count(*) FROM items WHERE "
+					     "batch_id = ?1 AND status = 'batched'", err);
+		if (!c)
+			return err->code;
+		sqlite3_bind_int64(c, 1, b->batches[i]);
+		if (sqlite3_step(c) == SQLITE_ROW)
+			waiting = (long)sqlite3_column_int64(c, 0);
+		sqlite3_reset(c);
 		sqlite3_stmt *s = pr_db_stmt(b->db, "SELECT id, ref FROM items WHERE "
 					     "batch_id = ?1 AND status = 'batched' "
 					     "ORDER BY batch_pos, id", err);
@@ -389,10 +402,12 @@ static pr_status items_without_pages(plan_builder *b, pr_error *err)
 			int64_t id = sqlite3_column_int64(s, 0);
 			if (taken(b, id))
 				continue;
-			char ref[PR_REF_LEN], detail[120];
+			char ref[PR_REF_LEN], detail[200];
 			pr_column_copy(s, 1, ref, sizeof ref);
 			snprintf(detail, sizeof detail, "item %s of batch %s has no pages in "
-				 "this file", ref, b->batch_refs[i]);
+				 "this file: the batch has %ld item%s waiting, the file gave %ld "
+				 "document%s", ref, b->batch_refs[i], waiting, waiting == 1 ? "" : "s",
+				 docs, docs == 1 ? "" : "s");
 			b->batch_id = b->batches[i];
 			memcpy(b->batch_ref, b->batch_refs[i], PR_REF_LEN);
 			pr_scan_doc *d = new_problem(b, PR_PROBLEM_NO_PAGES, ref, detail, err);

@@ -6,7 +6,7 @@
 # and both kinds of separator in one batch.
 . tests/lib.sh
 . tests/scan.sh
-plan 31
+plan 32
 
 check "init" pr init
 run pr sheets separator -o "$TESTDIR/sep.pdf" --copies 2
@@ -62,6 +62,7 @@ expect_out "the third item is a no-pages problem" "no-pages"
 expect_eq "two items scanned" "$(pr item list --status scanned --format csv | grep -c "$(item_of short 0 | cut -c2-7)")" "$((3 + 2))"
 run pr scan exceptions --format csv
 expect_out "scan exceptions names the item left over" "no-pages,.*,$(item_of short 3),open"
+expect_out "with both numbers to reconcile" "the batch has 3 items waiting, the file gave 2 documents"
 run pr item show "$(item_of short 3)" --format csv
 expect_out "it is still waiting in its batch" ",batched,"
 

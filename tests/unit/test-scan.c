@@ -228,6 +228,19 @@ static void test_plan_problems(void **state)
 	plan_is(&f, "ZS1cc", "unknown-batch 1 3,4");
 	/* Pages before the first separator; items left without pages. */
 	plan_is(&f, "HccS1c", "before-separator 2,3; item 1 5; no-pages 2; no-pages 3");
+	/* The item left over says both numbers. */
+	{
+		pr_error err = {0};
+		pr_page_mark m[16];
+		size_t n = marks(&f, "HS1cNc", m);
+		pr_scan_plan p;
+		assert_ok(pr_scan_plan_make(f.db, m, n, &p, &err), &err);
+		assert_int_equal(p.n, 3);
+		assert_int_equal(p.docs[2].problem, PR_PROBLEM_NO_PAGES);
+		assert_non_null(strstr(p.docs[2].detail, "the batch has 3 items waiting, the "
+				       "file gave 2 documents"));
+		pr_scan_plan_free(&p);
+	}
 	/* A separator of another batch's item, an unknown reference. */
 	plan_is(&f, "HS1cXcUcS2cS3c",
 		"item 1 3; other-batch X 5; unknown-ref U 7; item 2 9; item 3 11");
