@@ -36,7 +36,7 @@ nth() { printf '%s\n' "$refs" | sed -n "${1}p"; }
 ui_start
 wait_for ">Department"
 expect_body "the column heads at 80 columns" "^ Time +Reference +Dept +Sender +Addressee +Status *$"
-expect_screen "12 rows of them: the position" "(1-12 of $total)"
+expect_screen "11 rows of them: the position" "(1-11 of $total)"
 if body_has "^>[0-9]{2}:[0-9]{2} "; then
 	RC=- OUT=$(screen) ERR=; _report 0 "no row is marked while the form has the focus"
 else
@@ -50,11 +50,11 @@ expect_body "Down marks the next" "^>[0-9:]{5} $(nth 2) "
 if body_has "^ [0-9:]{5} $(nth 1) "; then _report 1 "and unmarks the first"; else
 	RC=- OUT=$(screen) ERR=; _report 0 "and unmarks the first"; fi
 keys PageDown
-expect_screen "PgDn pages past a screenful, keeping a line" "(12-23 of $total)"
-expect_body "the selection moves a page" "^>[0-9:]{5} $(nth 13) "
-expect_body "the new page's rows are read from the database" "^ [0-9:]{5} $(nth 23) "
+expect_screen "PgDn pages past a screenful, keeping a line" "(11-21 of $total)"
+expect_body "the selection moves a page" "^>[0-9:]{5} $(nth 12) "
+expect_body "the new page's rows are read from the database" "^ [0-9:]{5} $(nth 21) "
 keys End
-expect_screen "End: the last page" "($((total - 11))-$total of $total)"
+expect_screen "End: the last page" "($((total - 10))-$total of $total)"
 expect_body "the oldest is marked" "^>[0-9:]{5} $(nth "$total") "
 keys Home
 expect_body "Home: the newest again" "^>[0-9:]{5} $(nth 1) "
