@@ -3,7 +3,7 @@
 # change's result is never lost to a failed write, the clock of a release
 # build, text that would drive a terminal, and the smaller ones.
 . tests/lib.sh
-plan 66
+plan 68
 export POSTROOM_NOW=2026-11-20T09:30:00
 pr init >/dev/null
 pr dept add ASC --name "Adult Social Care" --email asc@county.example >/dev/null
@@ -114,6 +114,9 @@ expect_err "as an unknown zone" "'zone.tab' is not a time zone"
 printf 'timezone = Europe/London\000Asia/Tokyo\n' >"$TESTDIR/nul.conf"
 expect_exit 1 "a NUL in a configuration value is refused" pr --config "$TESTDIR/nul.conf" item list
 expect_err "the line is named" "nul.conf:1: the line holds a NUL byte"
+printf 'site_name = Shire Hall\342\200\256\n' >"$TESTDIR/bidi.conf"
+expect_exit 1 "a direction control in a configuration value is refused" pr --config "$TESTDIR/bidi.conf" item list
+expect_err "with its line" "bidi.conf:1: site_name: the value contains a text direction control"
 expect_exit 2 "target set 0x60 is refused" pr target set 0x60
 expect_exit 2 "target set 1e-300 is refused" pr target set 1e-300
 expect_exit 2 "target set 95.25 is refused (one decimal)" pr target set 95.25
