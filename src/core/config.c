@@ -92,7 +92,7 @@ static int apply(pr_config *cfg, const setting *s, const char *value,
 		if (pr_text_check("the value", value, 4096, false, &bad) != PR_OK) {
 			/* A site name is drawn on every screen: nothing in it
 			 * may drive the terminal. */
-			snprintf(why, whylen, "%s", bad.msg);
+			snprintf(why, whylen, "%.180s", bad.msg);
 			return 0;
 		}
 		if (s->type == T_ZONE && !pr_timezone_known(value)) {
