@@ -4,6 +4,8 @@
 #   make run        install missing packages, build, open the console on a demo database
 #   make test       install missing packages, build with -Werror and ASan+UBSan, run every test
 #   make bench      run the benchmarks under bench/
+#   make fuzz       build the libFuzzer targets with clang and run each for
+#                   FUZZ_SECONDS (default 60) on its corpus under tests/fuzz/
 #   make install    PREFIX=/usr/local DESTDIR= (binary, man pages, example config)
 #   make clean
 
@@ -17,6 +19,13 @@ B := build/test
 # A test build's clock can be set with POSTROOM_NOW (src/core/clock.c).
 MODE_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -Werror -DPR_TEST_CLOCK=1
+MODE_LDFLAGS := -fsanitize=address,undefined
+else ifeq ($(MODE),fuzz)
+# libFuzzer (clang only): everything instrumented for coverage, as a test build.
+B := build/fuzz
+CC := clang
+MODE_CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all -fno-omit-frame-pointer -DPR_TEST_CLOCK=1
 MODE_LDFLAGS := -fsanitize=address,undefined
 else
 B := build/release
@@ -68,8 +77,17 @@ BIN := $(B)/postroom
 # outside postroom's layers, linking libtiff and zint directly.
 MKSCAN := $(B)/tools/mkscan
 TIFF_LIBS := $(shell pkg-config --libs libtiff-4 2>/dev/null || echo -ltiff)
+# Fuzz targets (tests/fuzz/fuzz-NAME.c, corpus in tests/fuzz/NAME/): built
+# with libFuzzer by `make fuzz`, and as replay-NAME, a plain program that runs
+# each corpus file once, by every test build.
+FUZZ_TARGETS := config ref tiff
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/*.c))
+FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(B)/fuzz/replay-%)
+FUZZERS := $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
+FUZZ_SECONDS ?= 60
 
-.PHONY: all run test unit tools bench install clean deps deps-test depcheck clang-check
+.PHONY: all run test unit tools bench install clean deps deps-test depcheck clang-check \
+	fuzz fuzzers
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -118,7 +136,29 @@ $(MKSCAN): $(B)/tests/tools/mkscan.o
 	$(say) LINK $@
 	$(Q)$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $< $(TIFF_LIBS) -lzint -lm
 
-tools: $(MKSCAN)
+$(B)/fuzz/replay-%: $(B)/tests/fuzz/fuzz-%.o $(B)/tests/fuzz/fuzz-common.o \
+		$(B)/tests/fuzz/replay.o $(IO_LIB) $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(MODE_LDFLAGS) -o $@ $(filter %.o,$^) $(IO_LIB) $(CORE_LIB) \
+		$(IO_LIBS) $(SQLITE_LIBS) -lm
+
+$(B)/fuzz/fuzz-%: $(B)/tests/fuzz/fuzz-%.o $(B)/tests/fuzz/fuzz-common.o $(IO_LIB) $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $(filter %.o,$^) \
+		$(IO_LIB) $(CORE_LIB) $(IO_LIBS) $(SQLITE_LIBS) -lm
+
+tools: $(MKSCAN) $(FUZZ_REPLAY)
+
+fuzzers: $(FUZZERS)
+
+# Each target for FUZZ_SECONDS on a copy of its corpus (new inputs go to
+# build/fuzz/corpus/, crashes to build/fuzz/crash-*: keep one as a
+# regression test by copying it into tests/fuzz/NAME/).
+fuzz: deps-test
+	@$(MAKE) --no-print-directory MODE=fuzz -j2 fuzzers
+	@scripts/fuzz.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 deps:
 	@scripts/deps.sh build
@@ -139,7 +179,7 @@ test: deps-test
 # Every source compiled by clang as well, warnings as errors.
 clang-check:
 	@echo "  CLANG all sources"
-	@for f in $(CORE_SRC) $(IO_SRC) $(SERVICE_SRC) $(CLI_SRC) $(UI_SRC) src/main.c $(UNIT_SRC) tests/unit/unit.c tests/tools/mkscan.c; do \
+	@for f in $(CORE_SRC) $(IO_SRC) $(SERVICE_SRC) $(CLI_SRC) $(UI_SRC) src/main.c $(UNIT_SRC) tests/unit/unit.c tests/tools/mkscan.c $(FUZZ_SRC); do \
 		clang $(CPPFLAGS) -std=c17 $(WARNINGS) -Werror -fsyntax-only $$f || exit 1; \
 	done
 
@@ -164,4 +204,4 @@ clean:
 	rm -rf build
 
 -include $(CORE_OBJ:.o=.d) $(IO_OBJ:.o=.d) $(SERVICE_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d) \
-	$(B)/tests/tools/mkscan.d
+	$(B)/tests/tools/mkscan.d $(FUZZ_SRC:%.c=$(B)/%.d)

@@ -15,6 +15,8 @@ sqlite3 "$db" <<SQL
 PRAGMA synchronous = OFF;
 PRAGMA cache_size = -1000000;
 BEGIN IMMEDIATE;
+-- Synthetic post: marked as a demo database, so POSTROOM_NOW sets its clock.
+INSERT INTO meta (key, value) VALUES ('demo', 'made by bench/large-db.sh');
 INSERT INTO departments (code, name, email, created_at)
   SELECT 'D' || value, 'Department ' || value, 'd' || value || '@county.example', 0
   FROM generate_series(1, 45);

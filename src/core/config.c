@@ -88,6 +88,13 @@ static int apply(pr_config *cfg, const setting *s, const char *value,
 			snprintf(why, whylen, "the value is not valid UTF-8");
 			return 0;
 		}
+		pr_error bad;
+		if (pr_text_check("the value", value, 4096, false, &bad) != PR_OK) {
+			/* A site name is drawn on every screen: nothing in it
+			 * may drive the terminal. */
+			snprintf(why, whylen, "%.180s", bad.msg);
+			return 0;
+		}
 		if (s->type == T_ZONE && !pr_timezone_known(value)) {
 			snprintf(why, whylen, "'%s' is not a time zone known on "
 				 "this machine (e.g. Europe/London)", value);

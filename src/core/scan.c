@@ -641,7 +641,10 @@ pr_status pr_scan_resolve_aside(pr_db *db, int64_t id, const char *reason, pr_er
 	if (!*why)
 		return pr_fail_field(err, PR_EINVAL, "reason", "a reason is required to set "
 				     "pages aside");
-	pr_status st = pr_db_begin(db, err);
+	pr_status st = pr_text_check("reason", why, sizeof why - 1, true, err);
+	if (st != PR_OK)
+		return st;
+	st = pr_db_begin(db, err);
 	if (st != PR_OK)
 		return st;
 	pr_scan_problem p;

@@ -4,7 +4,7 @@
 # and a database from before the chain are covered.
 . tests/lib.sh
 . tests/scan.sh
-plan 32
+plan 35
 export POSTROOM_NOW=2026-11-20T09:30:00
 pr init >/dev/null
 out=$(make_batch ASC 2)
@@ -19,6 +19,15 @@ printf 'not a tiff at all\n' >"$TESTDIR/in/junk.tif"
 pr ingest "$TESTDIR/in" >/dev/null 2>&1
 
 sq() { sqlite3 "$DB" "$1"; }
+# The stray letter's problem, set aside: a reason that would drive a
+# terminal is refused first, then a plain one is taken (and audited).
+P=$(sq "SELECT min(id) FROM scan_problems WHERE status = 'open'")
+expect_exit 1 "a set-aside reason with a C1 control is refused" \
+	pr scan resolve "$P" --set-aside "$(printf 'misfiled\302\233')"
+check "a plain reason is taken" pr scan resolve "$P" --set-aside "not our post"
+expect_eq "and its resolution is in the trail" \
+	"$(sq "SELECT from_state || '>' || to_state || ':' || reason FROM audit_events WHERE entity = 'scan-problem' ORDER BY id DESC LIMIT 1")" \
+	"open>set-aside:not our post"
 expect_eq "every event has its hash" "$(sq "SELECT count(*) FROM audit_events WHERE length(hash) IS NOT 32")" 0
 expect_eq "numbered without gaps" "$(sq "SELECT max(id) - count(*) FROM audit_events")" 0
 expect_eq "the hashes differ" "$(sq "SELECT count(DISTINCT hash) = count(*) FROM audit_events")" 1

@@ -1,7 +1,7 @@
 # Several operators at once on one database: four processes logging items
 # side by side lose nothing, share the numbering and keep the counts right.
 . tests/lib.sh
-plan 7
+plan 8
 export POSTROOM_NOW=2026-11-20T09:30:00
 pr init >/dev/null
 pr dept add ASC --name "Adult Social Care" --email asc@county.example >/dev/null
@@ -29,3 +29,4 @@ run pr report daily --from 2026-11-20 --to 2026-11-20 --format csv
 expect_eq "daily count agrees" "$(printf '%s\n' "$OUT" | tail -1 | cut -d, -f2)" "160"
 expect_eq "every item has its audit event" \
 	"$(sqlite3 "$DB" "SELECT count(*) FROM audit_events WHERE entity = 'item' AND to_state = 'received'")" "160"
+check "the audit trail written side by side holds as a chain" pr audit verify

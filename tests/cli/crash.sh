@@ -2,7 +2,7 @@
 # whole days or nothing, the daily counts equal to the items, the audit trail
 # complete, and the file passing SQLite's integrity check.
 . tests/lib.sh
-plan 8
+plan 9
 export POSTROOM_NOW=2026-11-20T17:00:00
 "$POSTROOM_BIN" demo --days 40 --seed 3 >/dev/null 2>&1 &
 victim=$!
@@ -32,5 +32,6 @@ expect_eq "no day is half written: its items" "$(sqlite3 "$DB" "
 expect_eq "no day is half written: its batches" "$(sqlite3 "$DB" "
 	SELECT count(*) FROM sequences s WHERE s.kind = 'B' AND s.last <> (SELECT count(*)
 	  FROM batches WHERE substr(ref, 2, 6) = substr(replace(s.day, '-', ''), 3))")" "0"
+check "the audit chain of a killed demo holds" pr audit verify
 check "the database still opens and reports" pr report daily --format csv
 check "and takes new items" pr item add --dept ASC --sender S --addressee A

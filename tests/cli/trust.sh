@@ -3,7 +3,7 @@
 # change's result is never lost to a failed write, the clock of a release
 # build, text that would drive a terminal, and the smaller ones.
 . tests/lib.sh
-plan 63
+plan 68
 export POSTROOM_NOW=2026-11-20T09:30:00
 pr init >/dev/null
 pr dept add ASC --name "Adult Social Care" --email asc@county.example >/dev/null
@@ -114,6 +114,9 @@ expect_err "as an unknown zone" "'zone.tab' is not a time zone"
 printf 'timezone = Europe/London\000Asia/Tokyo\n' >"$TESTDIR/nul.conf"
 expect_exit 1 "a NUL in a configuration value is refused" pr --config "$TESTDIR/nul.conf" item list
 expect_err "the line is named" "nul.conf:1: the line holds a NUL byte"
+printf 'site_name = Shire Hall\342\200\256\n' >"$TESTDIR/bidi.conf"
+expect_exit 1 "a direction control in a configuration value is refused" pr --config "$TESTDIR/bidi.conf" item list
+expect_err "with its line" "bidi.conf:1: site_name: the value contains a text direction control"
 expect_exit 2 "target set 0x60 is refused" pr target set 0x60
 expect_exit 2 "target set 1e-300 is refused" pr target set 1e-300
 expect_exit 2 "target set 95.25 is refused (one decimal)" pr target set 95.25
@@ -162,3 +165,22 @@ sqlite3 "$TESTDIR/race.db" "INSERT INTO sequences (kind, day, last) VALUES ('I',
 run pr --db "$TESTDIR/race.db" demo --days 2
 expect_eq "demo stops" "$RC" 1
 expect_err "saying someone logged post meanwhile" "someone logged post in .*race.db on 2026-11-20 while the demo was being made"
+
+# A disk with no byte free is called full, not "disk I/O error": a small
+# tmpfs (root only), filled to the last byte.
+full="$TESTDIR/full"
+mkdir -p "$full"
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=512k tmpfs "$full" 2>/dev/null; then
+	at_exit "umount '$full' 2>/dev/null"
+	pr --db "$full/p.db" init >/dev/null
+	pr --db "$full/p.db" dept add ASC --name A --email a@county.example >/dev/null
+	dd if=/dev/zero of="$full/fill" bs=4096 2>/dev/null
+	expect_exit 1 "item add on a full disk fails" pr --db "$full/p.db" item add --dept ASC --sender S --addressee A
+	expect_err "saying the disk is full" "the disk holding $full/p.db is full"
+	run pr --db "$full/p.db" item list
+	expect_err "so does a read command" "the disk holding $full/p.db is full"
+else
+	skip "item add on a full disk fails" "needs root to mount a small tmpfs"
+	skip "saying the disk is full" "needs root to mount a small tmpfs"
+	skip "so does a read command" "needs root to mount a small tmpfs"
+fi
