@@ -182,6 +182,7 @@ tmux -L "$sock" send-keys -t c -l "P"
 tmux -L "$sock" send-keys -t c Tab
 expect_screen "Tab completes the one code that fits" 'postroom item add --dept PLN *$'
 tmux -L "$sock" send-keys -t c C-c
+wait_screen '^go\$ *$' # a fresh prompt: keys typed while bash handles ^C are lost
 tmux -L "$sock" send-keys -t c -l "postroom batch close "
 # The first Tab inserts what the open batches share, the next two list them.
 tmux -L "$sock" send-keys -t c Tab
