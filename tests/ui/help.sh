@@ -17,17 +17,26 @@ check "init" pr init
 ui_start
 wait_for ">Department"
 
-# All help pages of the screen shown now, concatenated.
+# All help pages of the screen shown now, concatenated: page down until
+# the header's "lines A-B of N" stops changing (each page waited for, so a
+# slow machine cannot skip one).
+help_lines() { screen | sed -n 's/.*(lines \([0-9]*-[0-9]* of [0-9]*\)).*/\1/p' | head -n 1; }
 help_pages() {
 	keys Home
-	sleep 0.05
-	_all=""
-	_page=0
-	while [ "$_page" -lt 6 ]; do
-		wait_for "Help - Esc or F1: back" 3
+	_all="" _page=0 _was=""
+	wait_for "Help - Esc or F1: back" 3
+	_i=0
+	while [ "$_i" -lt 30 ] && [ "$(help_lines)" = "" ]; do sleep 0.1; _i=$((_i + 1)); done
+	while [ "$_page" -lt 10 ]; do
+		_now=$(help_lines)
 		_all="$_all
 $(screen)"
+		case $_now in *-*" of "*) ;; *) break ;; esac
+		_end=${_now#*-}
+		[ "${_end%% of *}" = "${_now##* of }" ] && break
 		keys PageDown
+		_i=0
+		while [ "$_i" -lt 30 ] && [ "$(help_lines)" = "$_now" ]; do sleep 0.1; _i=$((_i + 1)); done
 		_page=$((_page + 1))
 	done
 	printf '%s\n' "$_all"
