@@ -2,7 +2,7 @@
 # whole days or nothing, the daily counts equal to the items, the audit trail
 # complete, and the file passing SQLite's integrity check.
 . tests/lib.sh
-plan 19
+plan 21
 export POSTROOM_NOW=2026-11-20T17:00:00
 "$POSTROOM_BIN" demo --days 40 --seed 3 >/dev/null 2>&1 &
 victim=$!
@@ -37,11 +37,31 @@ check "the database still opens and reports" pr report daily --format csv
 check "and takes new items" pr item add --dept ASC --sender S --addressee A
 
 # SIGKILL at random moments (in a window that widens each round) of
-# ingesting multi-page scan files (a batch of
-# 8 items, 3 letters each: 33 pages), again and again, each file re-run
-# until it goes in: after every kill the file is still where it was, or it
+# ingesting multi-page scan files (a batch of 8 items, 3 letters each: 33
+# pages), again and again, each file re-run until it goes in: after every kill the file is still where it was, or it
 # is archived and recorded once; at the end every item has one PDF, nothing
 # is recorded twice and nothing in the archive is a leftover.
+# SIGKILL at random moments of item adds: every reference printed is there
+# once, and the day's numbering has no gap.
+export POSTROOM_NOW=2026-11-22T09:30:00
+: >"$TESTDIR/acked"
+adds=0 add_kills=0
+while [ $adds -lt 80 ]; do
+	adds=$((adds + 1))
+	"$POSTROOM_BIN" item add --dept ASC --sender "Killed $adds" --addressee A >>"$TESTDIR/acked" 2>/dev/null &
+	victim=$!
+	sleep "$(awk -v s="$adds" 'BEGIN { srand(s + 1000); printf "%.3f", rand() * 0.12 }')"
+	kill -9 "$victim" 2>/dev/null && add_kills=$((add_kills + 1))
+	wait "$victim" 2>/dev/null
+done
+acked=$(grep -c . "$TESTDIR/acked")
+echo "# $add_kills SIGKILLs in $adds item adds; $acked references printed"
+expect_eq "every reference printed is stored once" "$(for r in $(cat "$TESTDIR/acked"); do
+	sqlite3 "$DB" "SELECT count(*) FROM items WHERE ref = '$r'"; done | sort -u | tr '\n' ' ')" \
+	"$([ "$acked" -gt 0 ] && echo '1 ')"
+expect_eq "the numbering of the day has no gap" "$(sqlite3 "$DB" "SELECT (SELECT last FROM sequences
+	WHERE kind = 'I' AND day = '2026-11-22') = count(*) FROM items WHERE received_day = '2026-11-22'")" 1
+
 . tests/scan.sh
 export POSTROOM_NOW=2026-11-21T09:30:00
 ARC=$TESTDIR/archive IN=$TESTDIR/in
