@@ -3,9 +3,9 @@
  *
  * An item is due when it was received before the day BEFORE, is no longer
  * being handled (not received, batched or an exception waiting), and its
- * keep date has passed: its keep_until when set, else its day of receipt
- * plus its department's keep days (dept.h), else plus the keep_days
- * setting. A due item loses its sender and addressee (kept as ""), and its
+ * keep date has come: the day after its keep_until when set, else its day
+ * of receipt plus its department's keep days (dept.h), else plus the
+ * keep_days setting. A due item loses its sender and addressee (kept as ""), and its
  * scan images (the item's PDF and the PDF of its blank pages) are marked
  * purged. A scan file is due once every item that has pages in it is
  * purged and none of its scan problems is still open (a file that gave no
@@ -51,7 +51,7 @@ typedef struct pr_purge_plan {
 	char before[PR_DAY_LEN];
 	bool dry_run;             /* nothing was changed */
 	size_t items, images, problems, files;  /* how many of each */
-	pr_purge_entry *entries;  /* in item order, each item before its files */
+	pr_purge_entry *entries;  /* items by day of receipt, each before its files; then scan files */
 	size_t n;
 } pr_purge_plan;
 

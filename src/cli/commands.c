@@ -47,7 +47,7 @@ static const cli_command commands[] = {
 		END }, NULL },
 	{ "dept list", cmd_dept_list, NULL, VAL_TEXT, "the departments",
 	  (const cli_option[]){ OPT_FORMAT, END }, NULL },
-	{ "dept set", cmd_dept_set, "CODE", VAL_TEXT,
+	{ "dept set", cmd_dept_set, "CODE", VAL_DEPT,
 	  "change a department's settings (admins)",
 	  (const cli_option[]){
 		{ "keep-days", NULL, "N", VAL_TEXT, OPT_REQUIRED,

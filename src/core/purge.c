@@ -200,16 +200,17 @@ static pr_status find_and_purge(pr_db *db, const char *before, int keep_days,
 	pr_time_day(now, today);
 	due_list items = { 0 }, files = { 0 };
 	/* The keep date is the first day an item may go, so it is due when
-	 * that day has come: receipt + keep days <= today. */
+	 * that day has come: receipt + keep days <= today (keep_until is the
+	 * last day it is kept). */
 	sqlite3_stmt *s = pr_db_stmt(db,
 		"SELECT i.id, i.ref, i.received_day, i.status FROM items i "
 		"JOIN departments d ON d.id = i.dept_id "
 		"WHERE i.received_day < ?1 AND i.purged_at IS NULL "
 		"  AND NOT (i.status = 'received' OR i.status = 'batched' "
 		"    OR i.status = 'exception') "
-		"  AND COALESCE(i.keep_until, date(i.received_day, '+' || "
+		"  AND COALESCE(date(i.keep_until, '+1 day'), date(i.received_day, '+' || "
 		"    COALESCE(d.keep_days, ?2) || ' days')) <= ?3 "
-		"ORDER BY i.id", err);
+		"ORDER BY i.received_day, i.id", err);
 	if (!s)
 		return err->code;
 	sqlite3_bind_text(s, 1, before, -1, SQLITE_STATIC);

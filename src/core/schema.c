@@ -332,6 +332,7 @@ static const char *const migrations[] = {
 	"ALTER TABLE departments ADD COLUMN keep_days INTEGER\n"
 	"  CHECK (keep_days IS NULL OR (keep_days >= 1 AND keep_days <= 36500));\n"
 	"ALTER TABLE items ADD COLUMN purged_at INTEGER;\n"
+	"CREATE INDEX items_unpurged ON items(received_day) WHERE purged_at IS NULL;\n"
 	"ALTER TABLE scan_images ADD COLUMN purged_at INTEGER;\n"
 	"ALTER TABLE scan_problems ADD COLUMN purged_at INTEGER;\n"
 	"ALTER TABLE scan_files ADD COLUMN purged_at INTEGER;\n",
