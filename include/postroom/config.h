@@ -29,6 +29,7 @@ typedef struct pr_config {
 	bool auto_batch;      /* Intake puts new items in the open batch */
 	int busy_timeout_ms;  /* how long a write waits for another writer */
 	bool mixed_batches;   /* a batch may hold several departments' items */
+	int keep_days;        /* retention: days before items may be purged */
 } pr_config;
 
 /* One setting as `postroom config` shows it. */

@@ -18,6 +18,7 @@ typedef struct pr_dept {
 	char name[PR_DEPT_NAME_MAX * 4 + 1];
 	char email[PR_EMAIL_MAX + 1];
 	bool active;
+	int keep_days;      /* its own retention in days; 0: the keep_days setting */
 } pr_dept;
 
 /* Called once a department; return false to stop early. */
@@ -27,6 +28,12 @@ typedef bool (*pr_dept_fn)(const pr_dept *dept, void *ud);
  * field; PR_EEXISTS when the code is taken. OUT may be NULL. */
 pr_status pr_dept_add(pr_db *db, const char *code, const char *name,
 		      const char *email, pr_dept *out, pr_error *err);
+
+/* Sets how many days department CODE keeps its items before `postroom
+ * purge` may remove their personal data and scans; DAYS 0 goes back to the
+ * keep_days setting. Admins only (PR_EDENIED); PR_EINVAL for DAYS outside
+ * 0..36500; PR_ENOTFOUND names the code. Written to the audit trail. */
+pr_status pr_dept_set_keep_days(pr_db *db, const char *code, int days, pr_error *err);
 
 /* Every department, by code. */
 pr_status pr_dept_list(pr_db *db, pr_dept_fn fn, void *ud, pr_error *err);

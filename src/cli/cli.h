@@ -233,6 +233,8 @@ int cmd_init(pr_app *app, int argc, char **argv);
 int cmd_demo(pr_app *app, int argc, char **argv);
 int cmd_dept_add(pr_app *app, int argc, char **argv);
 int cmd_dept_list(pr_app *app, int argc, char **argv);
+int cmd_dept_set(pr_app *app, int argc, char **argv);
+int cmd_purge(pr_app *app, int argc, char **argv);
 int cmd_operator_add(pr_app *app, int argc, char **argv);
 int cmd_operator_list(pr_app *app, int argc, char **argv);
 int cmd_item_add(pr_app *app, int argc, char **argv);

@@ -47,6 +47,13 @@ static const cli_command commands[] = {
 		END }, NULL },
 	{ "dept list", cmd_dept_list, NULL, VAL_TEXT, "the departments",
 	  (const cli_option[]){ OPT_FORMAT, END }, NULL },
+	{ "dept set", cmd_dept_set, "CODE", VAL_DEPT,
+	  "change a department's settings (admins)",
+	  (const cli_option[]){
+		{ "keep-days", NULL, "N", VAL_TEXT, OPT_REQUIRED,
+		  "days its items are kept before a purge may remove their "
+		  "sender, addressee and scans (1 to 36500; 0: the keep_days setting)" },
+		END }, NULL },
 
 	{ "operator", NULL, NULL, VAL_TEXT, "who uses postroom, in which role", NULL, NULL },
 	{ "operator add", cmd_operator_add, "LOGIN", VAL_TEXT,
@@ -257,6 +264,17 @@ static const cli_command commands[] = {
 	{ "audit verify", cmd_audit_verify, NULL, VAL_TEXT,
 	  "check that the trail is whole and unchanged, naming the first event "
 	  "that is not", NULL, NULL },
+
+	{ "purge", cmd_purge, NULL, VAL_TEXT,
+	  "retention: remove the sender, addressee and scans of items past their "
+	  "keep date (admins)",
+	  (const cli_option[]){
+		{ "before", NULL, "DAY", VAL_TEXT, OPT_REQUIRED,
+		  "only items received before DAY (and scan files that came before it)" },
+		{ "dry-run", NULL, NULL, VAL_TEXT, 0,
+		  "show what would go and change nothing" },
+		OPT_FORMAT,
+		END }, NULL },
 
 	{ "config", cmd_config, NULL, VAL_TEXT,
 	  "the settings in force and the file they came from",

@@ -17,7 +17,7 @@
 #include "postroom/text.h"
 #include "postroom/xmem.h"
 
-enum setting_type { T_STRING, T_PATH, T_PERCENT, T_ZONE, T_BOOL, T_MILLIS, T_SECONDS };
+enum setting_type { T_STRING, T_PATH, T_PERCENT, T_ZONE, T_BOOL, T_MILLIS, T_SECONDS, T_DAYS };
 
 typedef struct setting {
 	const char *key;
@@ -65,6 +65,9 @@ static const setting settings[] = {
 	  "a scan batch may hold items of several departments" },
 	{ "busy_timeout_ms", T_MILLIS, AT(busy_timeout_ms), "5000",
 	  "how long a change waits for another operator's change (ms)" },
+	{ "keep_days", T_DAYS, AT(keep_days), "365",
+	  "days an item's sender, addressee and scans are kept before 'postroom purge' "
+	  "may remove them (a department's own, set by 'dept set', comes first)" },
 };
 #undef AT
 
@@ -137,6 +140,17 @@ static int apply(pr_config *cfg, const setting *s, const char *value,
 		if (errno || end == value || *end || v < 0 || v > 3600) {
 			snprintf(why, whylen, "'%s' is not a number of seconds from 0 "
 				 "to 3600", value);
+			return 0;
+		}
+		*(int *)((char *)cfg + s->offset) = (int)v;
+		return 1;
+	}
+	case T_DAYS: {
+		errno = 0;
+		long v = strtol(value, &end, 10);
+		if (errno || end == value || *end || v < 1 || v > 36500) {
+			snprintf(why, whylen, "'%s' is not a number of days from 1 "
+				 "to 36500", value);
 			return 0;
 		}
 		*(int *)((char *)cfg + s->offset) = (int)v;
@@ -358,6 +372,7 @@ void pr_config_each(const pr_config *cfg,
 			break;
 		case T_MILLIS:
 		case T_SECONDS:
+		case T_DAYS:
 			snprintf(buf, sizeof buf, "%d", *(const int *)base);
 			e.value = buf;
 			break;

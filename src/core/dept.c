@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "postroom/operator.h"
 #include "postroom/text.h"
 
 pr_status pr_email_check(const char *field, const char *addr, pr_error *err)
@@ -53,6 +54,7 @@ static void read_dept(sqlite3_stmt *st, pr_dept *d)
 	pr_column_copy(st, 2, d->name, sizeof d->name);
 	pr_column_copy(st, 3, d->email, sizeof d->email);
 	d->active = sqlite3_column_int(st, 4) != 0;
+	d->keep_days = sqlite3_column_int(st, 5);
 }
 
 pr_status pr_dept_add(pr_db *db, const char *code, const char *name,
@@ -93,7 +95,7 @@ pr_status pr_dept_add(pr_db *db, const char *code, const char *name,
 	return pr_db_commit(db, err);
 }
 
-#define DEPT_COLUMNS "id, code, name, email, active"
+#define DEPT_COLUMNS "id, code, name, email, active, keep_days"
 
 pr_status pr_dept_list(pr_db *db, pr_dept_fn fn, void *ud, pr_error *err)
 {
@@ -170,4 +172,39 @@ pr_status pr_dept_search(pr_db *db, const char *text, pr_dept *out, size_t max,
 	}
 	sqlite3_reset(s);
 	return PR_OK;
+}
+
+pr_status pr_dept_set_keep_days(pr_db *db, const char *code, int days, pr_error *err)
+{
+	if (days < 0 || days > 36500)
+		return pr_fail(err, PR_EINVAL, "%d is not a number of days from 1 to "
+			       "36500 (0: the keep_days setting)", days);
+	pr_status st = pr_db_begin(db, err);
+	if (st != PR_OK)
+		return st;
+	pr_dept d;
+	if ((st = pr_operator_require(db, PR_ROLE_ADMIN, "set a department's keep days",
+				      err)) != PR_OK ||
+	    (st = pr_dept_find(db, code, &d, err)) != PR_OK)
+		return pr_db_rollback(db, st);
+	sqlite3_stmt *s = pr_db_stmt(db, "UPDATE departments SET keep_days = ?1 "
+				     "WHERE id = ?2", err);
+	if (!s)
+		return pr_db_rollback(db, err->code);
+	if (days)
+		sqlite3_bind_int(s, 1, days);
+	else
+		sqlite3_bind_null(s, 1);
+	sqlite3_bind_int64(s, 2, d.id);
+	char why[80];
+	if (days)
+		snprintf(why, sizeof why, "keeps its items %d days", days);
+	else
+		snprintf(why, sizeof why, "keeps its items as the keep_days setting says");
+	if ((st = pr_db_exec_stmt(db, s, "setting the keep days", err)) != PR_OK ||
+	    (st = pr_audit_write(db, "department", d.id, d.code,
+				 d.active ? "active" : "inactive",
+				 d.active ? "active" : "inactive", why, err)) != PR_OK)
+		return pr_db_rollback(db, st);
+	return pr_db_commit(db, err);
 }

@@ -665,6 +665,7 @@ pr_status pr_scan_image_of(pr_db *db, const char *ref, pr_scan_image *out, pr_er
 		"g.pdf_path, coalesce(g.blank_pdf_path, ''), coalesce(g.sha256, ''), "
 		"g.page_list, coalesce(g.scan_file_id, 0), g.created_at FROM scan_images g "
 		"JOIN items i ON i.id = g.item_id WHERE i.ref = ?1 AND g.current = 1 "
+		"AND g.purged_at IS NULL "
 		"ORDER BY g.id DESC LIMIT 1", err);
 	if (!s)
 		return err->code;
@@ -686,7 +687,7 @@ pr_status pr_scan_image_of(pr_db *db, const char *ref, pr_scan_image *out, pr_er
 	if (rc == SQLITE_ROW)
 		return PR_OK;
 	if (rc == SQLITE_DONE)
-		return pr_fail(err, PR_ENOTFOUND, "item %s has no scan image", ref);
+		return pr_fail(err, PR_ENOTFOUND, "item %s has no scan image (or its scan was purged)", ref);
 	return pr_db_fail(db, err, rc, "reading the item's image");
 }
 

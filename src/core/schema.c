@@ -326,6 +326,16 @@ static const char *const migrations[] = {
 	"  SELECT RAISE(ABORT, 'audit events are written with their hash "
 	"(pr_audit_write_as)');\n"
 	"END;\n",
+	/* 7: retention (purge.h). A department may keep its items for a number
+	 * of days of its own; an item, scan image, scan problem or scan file
+	 * whose personal data or pages were removed says when. */
+	"ALTER TABLE departments ADD COLUMN keep_days INTEGER\n"
+	"  CHECK (keep_days IS NULL OR (keep_days >= 1 AND keep_days <= 36500));\n"
+	"ALTER TABLE items ADD COLUMN purged_at INTEGER;\n"
+	"CREATE INDEX items_unpurged ON items(received_day) WHERE purged_at IS NULL;\n"
+	"ALTER TABLE scan_images ADD COLUMN purged_at INTEGER;\n"
+	"ALTER TABLE scan_problems ADD COLUMN purged_at INTEGER;\n"
+	"ALTER TABLE scan_files ADD COLUMN purged_at INTEGER;\n",
 };
 
 int pr_schema_version(void)

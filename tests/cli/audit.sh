@@ -92,6 +92,9 @@ pr --db "$TESTDIR/old.db" dept add OLD --name Old --email old@county.example >/d
 pr --db "$TESTDIR/old.db" item add --dept OLD --sender S --addressee A >/dev/null
 sqlite3 "$TESTDIR/old.db" "DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;
 	DROP TRIGGER audit_events_hashed; UPDATE audit_events SET hash = NULL;
+	DROP INDEX items_unpurged; ALTER TABLE items DROP COLUMN purged_at;
+	ALTER TABLE departments DROP COLUMN keep_days; ALTER TABLE scan_images DROP COLUMN purged_at;
+	ALTER TABLE scan_problems DROP COLUMN purged_at; ALTER TABLE scan_files DROP COLUMN purged_at;
 	PRAGMA user_version = 5"
 check "an old database opens" pr --db "$TESTDIR/old.db" audit verify
 expect_out "with its events chained" "holds: 2 events"

@@ -1,7 +1,7 @@
 # The command line's global contract: help, version, usage errors, init,
 # configuration. Exit 0 done, 1 failed, 2 bad usage; errors on stderr.
 . tests/lib.sh
-plan 66
+plan 67
 
 expect_exit 0 "--help exits 0" pr --help
 expect_out "--help lists the commands" "postroom item add --dept CODE"

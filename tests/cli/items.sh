@@ -17,8 +17,8 @@ expect_exit 2 "dept without subcommand is bad usage" pr dept
 check "dept list text" pr dept list
 expect_out "text list shows both" "HWY +Highways & Transport"
 check "dept list csv" pr dept list --format csv
-expect_out "csv header" "^code,name,active,email$"
-expect_out "csv row" "^ASC,Adult Social Care,yes,adult.care@county.example$"
+expect_out "csv header" "^code,name,active,keep_days,email$"
+expect_out "csv row" "^ASC,Adult Social Care,yes,,adult.care@county.example$"
 check "dept list json" pr dept list --format json
 expect_out "json object" '"code": "HWY", "name": "Highways & Transport", "active": true'
 expect_exit 2 "unknown format is bad usage" pr dept list --format xml

@@ -56,6 +56,7 @@ static void test_defaults(void **state)
 	assert_string_equal(cfg.mail_from, "postroom@localhost");
 	assert_true(cfg.auto_batch);
 	assert_int_equal(cfg.busy_timeout_ms, 5000);
+	assert_int_equal(cfg.keep_days, 365);
 	pr_config_free(&cfg);
 	assert_null(cfg.site_name);
 }
@@ -81,7 +82,8 @@ static const char full_conf[] =
 	"printer = Kyocera-1\n"
 	"\tauto_batch = no   \n"
 	"mixed_batches = yes\n"
-	"busy_timeout_ms = 2500\n";
+	"busy_timeout_ms = 2500\n"
+	"keep_days = 2555\n";
 
 struct seen {
 	int n;
@@ -137,7 +139,9 @@ static void test_every_key(void **state)
 
 	struct seen s = { 0 };
 	pr_config_each(&cfg, collect, &s);
-	assert_int_equal(s.n, 18);
+	assert_int_equal(s.n, 19);
+	assert_int_equal(cfg.keep_days, 2555);
+	assert_string_equal(seen_value(&s, "keep_days"), "2555");
 	assert_int_equal(cfg.hot_settle_s, 12);
 	assert_int_equal(cfg.hot_poll_s, 30);
 	assert_string_equal(seen_value(&s, "hot_settle_s"), "12");
@@ -231,6 +235,8 @@ static void test_errors_name_file_and_line(void **state)
 	expect_bad("hot_settle_s = 3601\n", 1, "seconds");
 	expect_bad("hot_poll_s = soon\n", 1, "seconds");
 	expect_bad("busy_timeout_ms = 5s\n", 1, "milliseconds");
+	expect_bad("keep_days = 0\n", 1, "days from 1 to 36500");
+	expect_bad("keep_days = 1y\n", 1, "days from 1 to 36500");
 	expect_bad("auto_batch = maybe\n", 1, "yes or no");
 	expect_bad("timezone = Mars/Olympus_Mons\n", 1, "time zone");
 	expect_bad("timezone = Europe\n", 1, "time zone");
