@@ -53,6 +53,13 @@ pr_status pr_worker_progress_write(const char *hot, const pr_worker_progress *p,
 	return PR_OK;
 }
 
+void pr_worker_progress_clear(const char *hot)
+{
+	char path[PR_PATH_MAX + 32];
+	snprintf(path, sizeof path, "%s/%s", hot, PR_WORKER_STATUS_NAME);
+	unlink(path);
+}
+
 pr_status pr_worker_progress_read(const char *hot, pr_worker_progress *out, pr_error *err)
 {
 	char path[PR_PATH_MAX + 32];

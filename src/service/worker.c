@@ -191,10 +191,8 @@ static pr_status job_scan(worker *w, pr_error *err)
 			say(w, PR_LOG_ERROR, "not taken %s: %s (tried again later)", files[i].path,
 			    ferr.msg);
 		pr_ingest_result_free(&r);
-		if (pg.written) {
-			pg.p.phase = PR_WORKER_IDLE;
-			progress_put(&pg);
-		}
+		if (pg.written)
+			pr_worker_progress_clear(w->hot);
 	}
 	free(files);
 	w->nrenamed = 0;

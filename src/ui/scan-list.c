@@ -89,7 +89,18 @@ static void quar_cell(const void *row, size_t index, int col, char *out, size_t 
 		snprintf(out, cap, "%s", when);
 		break;
 	case QC_NAME: snprintf(out, cap, "%s", f->name); break;
-	case QC_REASON: snprintf(out, cap, "%s", f->reason); break;
+	case QC_REASON: {
+		/* The reason names the file by its path; the name is enough here. */
+		const char *r = f->reason, *slash = strrchr(f->path, '/');
+		size_t n = slash ? (size_t)(slash - f->path) + 1 : 0;
+		const char *in = strstr(r, f->name);
+		if (n && strncmp(r, f->path, n) == 0)
+			r += n;
+		else if (in && in > r && in[-1] == '/' && !memchr(r, ' ', (size_t)(in - r)))
+			r = in;
+		snprintf(out, cap, "%s", r);
+		break;
+	}
 	default: break;
 	}
 }
@@ -380,8 +391,8 @@ void scan_desk_draw(const struct sview *v, const struct ui_rect *area, int y)
 			ui_putf(area->y + y, bx + 1 + bar, 8, ROLE_NORMAL, "] %3d%%", pct);
 		}
 	} else {
-		ui_putf(area->y + y, x, w, ROLE_NORMAL, "In progress: none. Waiting in %s: %d file%s",
-			d->hot, d->waiting, d->waiting == 1 ? "" : "s");
+		ui_putf(area->y + y, x, w, ROLE_NORMAL, "In progress: none. Waiting: %d file%s in %s",
+			d->waiting, d->waiting == 1 ? "" : "s", d->hot);
 	}
 }
 

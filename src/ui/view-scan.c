@@ -138,8 +138,7 @@ static int rescanned(struct ui *ui, const char *about, int choice, const char *t
 	struct sview *v = view_of(ui);
 	if (v->mode != SMODE_LIST && strcmp(v->rev.ref, it.ref) == 0)
 		v->mode = SMODE_LIST;
-	ui_message(ui, false, "%s marked for rescan: back in batch %s, waiting for its scan",
-		   it.ref, it.batch_ref);
+	ui_message(ui, false, "%s marked for rescan: back in batch %s", it.ref, it.batch_ref);
 	return UI_RELOAD | UI_REDRAW;
 }
 

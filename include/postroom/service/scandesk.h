@@ -11,15 +11,15 @@
  *
  *   pid 1234
  *   file scan-0001.tif
- *   phase reading        (reading, writing, or idle once the file is done)
+ *   phase reading        (reading: pass 1; writing: pass 2)
  *   page 37
  *   pages 120
  *   at 1795167000        (when it was written, seconds since 1970)
  *
- * Progress counts only while the process that wrote it still holds the
- * hot folder's lock (HOT/.postroom-worker.lock, which holds its pid): a
- * worker that died mid-file leaves a stale status that is not shown as in
- * progress. */
+ * and removed once the file is done. Progress counts only while the
+ * process that wrote it still holds the hot folder's lock
+ * (HOT/.postroom-worker.lock, which holds its pid): a worker that died
+ * mid-file leaves a stale status that is not shown as in progress. */
 #ifndef POSTROOM_SERVICE_SCANDESK_H
 #define POSTROOM_SERVICE_SCANDESK_H
 
@@ -56,6 +56,9 @@ const char *pr_worker_phase_name(pr_worker_phase phase);
  * before stays then. */
 pr_status pr_worker_progress_write(const char *hot, const pr_worker_progress *p,
 				   pr_error *err);
+
+/* Removes the status file of HOT (the file in hand is done). */
+void pr_worker_progress_clear(const char *hot);
 
 /* Reads the status file of HOT into *OUT: PR_ENOTFOUND when there is none,
  * PR_EINVAL when it does not read as one (*OUT is filled only on PR_OK). */
