@@ -251,7 +251,7 @@ static const char *page_words(const struct sview *v)
 {
 	switch (v->npages ? (enum spage)v->kinds[v->cur] : SP_OTHER) {
 	case SP_ITEM: return "the item's";
-	case SP_BLANK: return "the item's, blank (not in its PDF)";
+	case SP_BLANK: return "blank, left out of its PDF";
 	case SP_OTHER: break;
 	}
 	return "not the item's (a sheet or another's)";
