@@ -194,4 +194,27 @@ pr_status pr_item_handover(pr_db *db, const char *ref, const char *to_name,
 pr_status pr_item_history(pr_db *db, const char *ref, pr_audit_fn fn, void *ud,
 			  pr_error *err);
 
+/* Indexes item REF after its scan (tray items are logged with sender and
+ * addressee empty): sets both, checked as pr_item_add checks them (each
+ * required, at most PR_PARTY_MAX characters, no control characters), in
+ * one transaction with an audit event naming the old and new values. Any
+ * item but a void one may be indexed. PR_EINVAL names the field at fault,
+ * PR_ENOTFOUND an unknown item, PR_ESTATE a void one; nothing changes
+ * then. OUT (may be NULL) is the item as it is now, filled only on
+ * success. */
+pr_status pr_item_index(pr_db *db, const char *ref, const char *sender,
+			const char *addressee, pr_item *out, pr_error *err);
+
+/* Marks scanned item REF for rescan with REASON (required, at most
+ * PR_REASON_MAX characters): back to its batch as waiting (scanned ->
+ * batched), its image no longer current (the files stay in the archive
+ * and on record), and its batch back to closed when it was scanned, all in
+ * one transaction, audited on the item and the batch. The next scan of
+ * the batch's sheets gives it a new image. PR_ESTATE when the item is not
+ * scanned (emailed items too), is in no batch, or its batch is released;
+ * PR_EINVAL for a bad reference or reason. Nothing changes on failure.
+ * OUT (may be NULL) is the item as it is now, filled only on success. */
+pr_status pr_item_rescan(pr_db *db, const char *ref, const char *reason, pr_item *out,
+			 pr_error *err);
+
 #endif

@@ -259,4 +259,42 @@ pr_status pr_scan_path_recorded(pr_db *db, const char *path, bool *used, pr_erro
 /* Writes page list PAGES[0..N) compactly ("1-3, 5") into OUT (CAP bytes). */
 void pr_page_list_format(const int *pages, size_t n, char *out, size_t cap);
 
+/* --- review -------------------------------------------------------------- */
+
+/* A scanned item with its current image, for page review at the Scan
+ * screen: what the image holds and where its pages are in the original
+ * scan file kept in the archive. */
+typedef struct pr_scan_review {
+	char ref[PR_REF_LEN];
+	char batch_ref[PR_REF_LEN];     /* "" when in no batch */
+	char dept_code[16];
+	char sender[481], addressee[481];  /* "" when not indexed yet */
+	int status;                     /* pr_item_status */
+	int pages, blank_pages, dpi;    /* dpi 0 when not recorded */
+	char page_list[200];            /* its pages in the scan file: "3-5, 8" */
+	char blank_list[200];           /* its blank pages there, left out of the PDF */
+	int64_t scan_file_id;           /* 0 when the image came from no file */
+	char file_name[256];            /* the scan file as it arrived */
+	char file_path[PR_PATH_MAX];    /* the original as kept: archive (or "") */
+	char pdf_path[PR_PATH_MAX];
+	pr_time created_at;
+} pr_scan_review;
+
+typedef bool (*pr_scan_review_fn)(const pr_scan_review *r, void *ud);
+
+/* Items whose current image was made at SINCE or later, newest first, at
+ * most LIMIT of them (0: no limit). */
+pr_status pr_scan_reviews(pr_db *db, pr_time since, size_t limit, pr_scan_review_fn fn,
+			  void *ud, pr_error *err);
+
+/* The review of item REF (its current image); PR_ENOTFOUND when it has no
+ * current image or there is no such item. */
+pr_status pr_scan_review_get(pr_db *db, const char *ref, pr_scan_review *out,
+			     pr_error *err);
+
+/* Reads a page list as pr_page_list_format writes it ("1-3, 5") into
+ * PAGES (room for CAP), in its order; how many into *N. False (and *N 0)
+ * for text that is not a page list or lists more than CAP pages. */
+bool pr_page_list_parse(const char *s, int *pages, size_t cap, size_t *n);
+
 #endif

@@ -242,6 +242,8 @@ int cmd_item_list(pr_app *app, int argc, char **argv);
 int cmd_item_show(pr_app *app, int argc, char **argv);
 int cmd_item_exception(pr_app *app, int argc, char **argv);
 int cmd_item_handover(pr_app *app, int argc, char **argv);
+int cmd_item_index(pr_app *app, int argc, char **argv);
+int cmd_item_rescan(pr_app *app, int argc, char **argv);
 int cmd_batch_open(pr_app *app, int argc, char **argv);
 int cmd_batch_add(pr_app *app, int argc, char **argv);
 int cmd_batch_remove(pr_app *app, int argc, char **argv);

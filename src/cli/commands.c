@@ -112,6 +112,20 @@ static const cli_command commands[] = {
 	  (const cli_option[]){
 		{ "to", NULL, "NAME", VAL_TEXT, OPT_REQUIRED, "who signed for it" },
 		END }, NULL },
+	{ "item index", cmd_item_index, "REF", VAL_TEXT,
+	  "fill in the sender and addressee of an item after its scan (a tray's items)",
+	  (const cli_option[]){
+		{ "sender", NULL, "S", VAL_TEXT, OPT_REQUIRED,
+		  "who sent it (up to 120 characters)" },
+		{ "addressee", NULL, "A", VAL_TEXT, OPT_REQUIRED,
+		  "whom it is addressed to (up to 120 characters)" },
+		END }, NULL },
+	{ "item rescan", cmd_item_rescan, "REF", VAL_TEXT,
+	  "mark a scanned item for rescan: back to its batch, waiting for its scan",
+	  (const cli_option[]){
+		{ "reason", NULL, "TEXT", VAL_TEXT, OPT_REQUIRED,
+		  "why (pages missing, unreadable, ...)" },
+		END }, NULL },
 
 	{ "batch", NULL, NULL, VAL_TEXT,
 	  "scan batches: a department's tray of items for the scanner", NULL, NULL },

@@ -14,6 +14,7 @@
 #include "postroom/io/watch.h"
 #include "postroom/service/hotfolder.h"
 #include "postroom/service/ingest.h"
+#include "postroom/service/scandesk.h"
 
 typedef struct worker {
 	pr_app *app;
@@ -110,6 +111,45 @@ static void log_ingest(worker *w, const pr_ingest_result *r, double secs)
 	}
 }
 
+/* The file in hand, as the status file tells the Scan screen
+ * (scandesk.h): written at most every PROGRESS_GAP seconds, and on the
+ * first and last page of each pass. A status that cannot be written is
+ * said once and the ingest goes on. */
+#define PROGRESS_GAP 0.2
+
+typedef struct progress {
+	worker *w;
+	pr_worker_progress p;
+	struct timespec last;
+	bool written, failed;
+} progress;
+
+static void progress_put(progress *pg)
+{
+	pr_error err;
+	pr_error_clear(&err);
+	pg->p.pid = (long)getpid();
+	pg->p.at = (pr_time)time(NULL);
+	if (pr_worker_progress_write(pg->w->hot, &pg->p, &err) != PR_OK && !pg->failed) {
+		pg->failed = true;
+		say(pg->w, PR_LOG_WARNING, "progress not shown: %s", err.msg);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &pg->last);
+	pg->written = true;
+}
+
+static void on_progress(pr_ingest_phase phase, int page, int pages, void *ud)
+{
+	progress *pg = ud;
+	pr_worker_phase wp = phase == PR_INGEST_READING ? PR_WORKER_READING : PR_WORKER_WRITING;
+	bool edge = page <= 1 || page >= pages || wp != pg->p.phase;
+	pg->p.phase = wp;
+	pg->p.page = page;
+	pg->p.pages = pages;
+	if (edge || !pg->written || seconds_since(&pg->last) >= PROGRESS_GAP)
+		progress_put(pg);
+}
+
 /* Takes every complete scan file in the hot folder, oldest name first. */
 static pr_status job_scan(worker *w, pr_error *err)
 {
@@ -118,7 +158,9 @@ static pr_status job_scan(worker *w, pr_error *err)
 	pr_status st = pr_hot_list(w->hot, &files, &n, err);
 	if (st != PR_OK)
 		return st;
-	pr_ingest_options opt = {.archive_dir = w->archive, .quarantine_dir = w->quarantine};
+	progress pg = {.w = w};
+	pr_ingest_options opt = {.archive_dir = w->archive, .quarantine_dir = w->quarantine,
+				 .progress = on_progress, .ud = &pg};
 	int settle = w->app->cfg.hot_settle_s;
 	for (size_t i = 0; i < n && !stopping(w); i++) {
 		pr_time now = (pr_time)time(NULL);
@@ -138,12 +180,19 @@ static pr_status job_scan(worker *w, pr_error *err)
 		pr_ingest_result r;
 		pr_error ferr;
 		pr_error_clear(&ferr);
+		const char *name = strrchr(files[i].path, '/');
+		snprintf(pg.p.file, sizeof pg.p.file, "%.255s", name ? name + 1 : files[i].path);
+		pg.p.phase = PR_WORKER_IDLE;
+		pg.p.page = pg.p.pages = 0;
+		pg.written = false;
 		if (pr_ingest_file(w->app->db, &opt, files[i].path, &r, &ferr) == PR_OK)
 			log_ingest(w, &r, seconds_since(&t0));
 		else
 			say(w, PR_LOG_ERROR, "not taken %s: %s (tried again later)", files[i].path,
 			    ferr.msg);
 		pr_ingest_result_free(&r);
+		if (pg.written)
+			pr_worker_progress_clear(w->hot);
 	}
 	free(files);
 	w->nrenamed = 0;
@@ -173,7 +222,7 @@ static const struct worker_job {
 static pr_status lock_hot(const char *hot, int *fd, pr_error *err)
 {
 	char path[PR_PATH_MAX];
-	snprintf(path, sizeof path, "%s/.postroom-worker.lock", hot);
+	snprintf(path, sizeof path, "%s/%s", hot, PR_WORKER_LOCK_NAME);
 	*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (*fd < 0)
 		return pr_fail(err, PR_EIO, "cannot create %s: %s", path, strerror(errno));

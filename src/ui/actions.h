@@ -41,6 +41,12 @@ typedef int ui_key;
 	M(UIM_REPORTS_ALL)    /* the dashboard of all departments */ \
 	M(UIM_REPORTS_DEPT)   /* one department's */ \
 	M(UIM_REPORTS_FORM)   /* the target form */ \
+	M(UIM_SCAN_FILES)     /* Scan: today's files */ \
+	M(UIM_SCAN_PROBLEMS)  /* the open scan problems */ \
+	M(UIM_SCAN_QUARANTINE) /* the quarantined files */ \
+	M(UIM_SCAN_ITEMS)     /* the items scanned today */ \
+	M(UIM_SCAN_REVIEW)    /* an item's page review */ \
+	M(UIM_SCAN_INDEX)     /* the index form beside the preview */ \
 	M(UIM_ASK_TEXT)       /* a question answered in text */ \
 	M(UIM_ASK_CHOICE)     /* a question with answers to choose */
 
@@ -58,7 +64,7 @@ enum ui_mode { UI_MODE_LIST(UI_MODE_ENUM) UIM_COUNT };
 A(HELP, SCR_ANY, SCR_HELP, UI_FN(KEY_F(1)), 'h', '?', "Help", "This help: this screen's keys and global ones") \
 A(INTAKE, SCR_ANY, SCR_INTAKE, UI_FN(KEY_F(2)), 'i', 0, "Intake", "Log incoming post; today's items") \
 A(BATCHES, SCR_ANY, SCR_BATCHES, UI_FN(KEY_F(3)), 'b', 0, "Batches", "Make up, print the sheets of and close scan batches") \
-A(SCAN, SCR_ANY, SCR_SCAN, UI_FN(KEY_F(4)), 's', 0, "Scan", "Items waiting for their scan") \
+A(SCAN, SCR_ANY, SCR_SCAN, UI_FN(KEY_F(4)), 's', 0, "Scan", "The hot folder and worker, files in progress, scan problems, page review") \
 A(ROUTING, SCR_ANY, SCR_ROUTING, UI_FN(KEY_F(5)), 'm', 0, "Routing", "Scanned items waiting to be emailed") \
 A(OUTBOUND, SCR_ANY, SCR_OUTBOUND, UI_FN(KEY_F(6)), 'o', 0, "Outbound", "Outbound post; exceptions to hand over") \
 A(REPORTS, SCR_ANY, SCR_REPORTS, UI_FN(KEY_F(7)), 'r', 0, "Reports", "The supervisor's dashboard: scanned % against target, backlog") \
@@ -97,7 +103,21 @@ A(WEEK_FWD, SCR_REPORTS, SCR_ANY, UI_FN(KEY_NPAGE), 0, 0, "Week forward", "Dashb
 A(TODAY, SCR_REPORTS, SCR_ANY, UI_FN(KEY_HOME), 't', 0, "Today", "Dashboard back on today") \
 A(OPEN_DEPT, SCR_REPORTS, SCR_ANY, UI_ENTER, 0, 0, "Open or set", "Open the selected department's figures (Esc: back); target form: set it") \
 A(SET_TARGET, SCR_REPORTS, SCR_ANY, 'T', 0, 0, "Set target", "Supervisors: a new scanned target from a day on") \
-A(OTHER_FIELD, SCR_REPORTS, SCR_ANY, UI_TAB, UI_FN(KEY_BTAB), 0, "Other field", "Target form: the other field")
+A(OTHER_FIELD, SCR_REPORTS, SCR_ANY, UI_TAB, UI_FN(KEY_BTAB), 0, "Other field", "Target form: the other field") \
+A(SCAN_LIST, SCR_SCAN, SCR_ANY, UI_TAB, UI_FN(KEY_BTAB), 0, "Next list or field", "Files today, problems, quarantined, scanned items in turn (Shift-Tab: back); index form: the other field") \
+A(SCAN_FILES, SCR_SCAN, SCR_ANY, '1', 0, 0, "Files today", "The scan files ingested today with their batch, items and pages") \
+A(SCAN_PROBLEMS, SCR_SCAN, SCR_ANY, '2', 0, 0, "Problems", "The open scan problems, to resolve") \
+A(SCAN_QUARANTINE, SCR_SCAN, SCR_ANY, '3', 0, 0, "Quarantined", "Files that could not be read, with the reasons") \
+A(SCAN_ITEMS, SCR_SCAN, SCR_ANY, '4', 0, 0, "Scanned items", "Items scanned today: page review, indexing, rescan") \
+A(SCAN_ENTER, SCR_SCAN, SCR_ANY, UI_ENTER, 0, 0, "Open or save", "Items: review the pages; problems: resolve; files: show; index form: save") \
+A(SCAN_ASSIGN, SCR_SCAN, SCR_ANY, 'A', 0, 0, "Assign pages", "Problem: give its pages to an item, its reference typed or scanned") \
+A(SCAN_ASIDE, SCR_SCAN, SCR_ANY, 'S', 0, 0, "Set aside", "Problem: keep its pages aside with a reason, for no item") \
+A(SCAN_INDEX, SCR_SCAN, SCR_ANY, 'I', 0, 0, "Index", "Item: fill in sender and addressee beside its page preview") \
+A(SCAN_RESCAN, SCR_SCAN, SCR_ANY, 'R', 0, 0, "Rescan", "Item: mark it for rescan with a reason (back to its batch, waiting)") \
+A(SCAN_NEXT_PAGE, SCR_SCAN, SCR_ANY, UI_FN(KEY_RIGHT), '.', 0, "Next page", "Review: the next page") \
+A(SCAN_PREV_PAGE, SCR_SCAN, SCR_ANY, UI_FN(KEY_LEFT), ',', 0, "Previous page", "Review: the page before") \
+A(SCAN_WHOLE_FILE, SCR_SCAN, SCR_ANY, 'f', 0, 0, "Whole file", "Review: every page of the scan file (sheets, backs, other items) or the item's own") \
+A(SCAN_STYLE, SCR_SCAN, SCR_ANY, 'v', 0, 0, "Preview style", "Review: braille, half blocks or ASCII (ASCII only without UTF-8)")
 
 /* H(mode, action, word): in MODE, the hint lines offer ACTION as "KEY:
  * word", KEY the action's first key above, in this order (the first ones
@@ -143,6 +163,30 @@ H(UIM_REPORTS_DEPT, BACK, "all departments") \
 H(UIM_REPORTS_FORM, OPEN_DEPT, "set") \
 H(UIM_REPORTS_FORM, OTHER_FIELD, "other field") \
 H(UIM_REPORTS_FORM, BACK, "cancel") \
+H(UIM_SCAN_FILES, SCAN_ENTER, "show") \
+H(UIM_SCAN_FILES, SCAN_LIST, "next list") \
+H(UIM_SCAN_FILES, HELP, "keys") \
+H(UIM_SCAN_PROBLEMS, SCAN_ENTER, "resolve") \
+H(UIM_SCAN_PROBLEMS, SCAN_ASSIGN, "assign pages") \
+H(UIM_SCAN_PROBLEMS, SCAN_ASIDE, "set aside") \
+H(UIM_SCAN_PROBLEMS, SCAN_LIST, "next list") \
+H(UIM_SCAN_QUARANTINE, SCAN_ENTER, "show") \
+H(UIM_SCAN_QUARANTINE, SCAN_LIST, "next list") \
+H(UIM_SCAN_ITEMS, SCAN_ENTER, "review pages") \
+H(UIM_SCAN_ITEMS, SCAN_INDEX, "index") \
+H(UIM_SCAN_ITEMS, SCAN_RESCAN, "rescan") \
+H(UIM_SCAN_ITEMS, SCAN_LIST, "next list") \
+H(UIM_SCAN_REVIEW, SCAN_NEXT_PAGE, "page") \
+H(UIM_SCAN_REVIEW, SCAN_PREV_PAGE, "back") \
+H(UIM_SCAN_REVIEW, SCAN_INDEX, "index") \
+H(UIM_SCAN_REVIEW, SCAN_RESCAN, "rescan") \
+H(UIM_SCAN_REVIEW, SCAN_WHOLE_FILE, "whole file") \
+H(UIM_SCAN_REVIEW, DOWN, "next item") \
+H(UIM_SCAN_REVIEW, SCAN_STYLE, "style") \
+H(UIM_SCAN_REVIEW, BACK, "list") \
+H(UIM_SCAN_INDEX, SCAN_ENTER, "save") \
+H(UIM_SCAN_INDEX, SCAN_LIST, "other field") \
+H(UIM_SCAN_INDEX, BACK, "cancel") \
 H(UIM_ASK_TEXT, CHOOSE, "done") \
 H(UIM_ASK_TEXT, BACK, "cancel") \
 H(UIM_ASK_CHOICE, CHOOSE, "choose") \

@@ -22,7 +22,7 @@
 #include "popup.h"
 #include "ui.h"
 
-#define UI_TICK_MS 1000
+#define UI_TICK_MS 500
 
 #define UI_VIEW_ROW(id, name, ...) [id] = &view_##name##_ops,
 static const struct view_ops *const view_table[SCR_COUNT] = { UI_SCREEN_LIST(UI_VIEW_ROW) };
@@ -52,7 +52,7 @@ enum ui_screen ui_screen_named(const char *name)
 
 /* Appends "NAME VALUE" to the file named by POSTROOM_TIMING, when set: the
  * benchmarks' view of the console (first_draw_ms, peak_rss_kb). */
-static void timing_note(const char *name, long value)
+void ui_timing_note(const char *name, long value)
 {
 	const char *path = getenv("POSTROOM_TIMING");
 
@@ -345,13 +345,17 @@ int ui_run(pr_app *app)
 		}
 		if (!timed) { /* the first full screen is on the terminal */
 			timed = true;
-			timing_note("first_draw_ms", ms_since(&started));
+			ui_timing_note("first_draw_ms", ms_since(&started));
 		}
 		ui_key key = read_key();
 		if (stop_signal)
 			break;
-		if (key == -1)
-			continue; /* a tick */
+		if (key == -1) { /* a tick */
+			struct view *cur = &ui->views[ui->screen];
+			if (cur->ops->tick != NULL && !too_small() && cur->ops->tick(ui, cur))
+				repaint = true;
+			continue;
+		}
 		if (key == UI_FN(KEY_RESIZE)) {
 			repaint = true; /* a new size: lay out again */
 			continue;
@@ -377,6 +381,6 @@ int ui_run(pr_app *app)
 	delscreen(scr);
 	struct rusage ru;
 	if (getrusage(RUSAGE_SELF, &ru) == 0)
-		timing_note("peak_rss_kb", ru.ru_maxrss);
+		ui_timing_note("peak_rss_kb", ru.ru_maxrss);
 	return stop_signal ? 128 + stop_signal : 0;
 }

@@ -82,6 +82,11 @@ struct view_ops {
 	/* The mode the view is in: which hints its hint lines offer
 	 * (UI_HINT_LIST). May be NULL (UIM_NONE). */
 	enum ui_mode (*mode)(const struct ui *ui, const struct view *view);
+	/* Called about every UI_TICK_MS while the view is shown and no key
+	 * came: may look at what changes outside the database (a worker's
+	 * progress file); true asks for a repaint (refresh, then draw). May be
+	 * NULL. */
+	bool (*tick)(struct ui *ui, struct view *view);
 	/* Frees what the view allocated. May be NULL. */
 	void (*done)(struct ui *ui, struct view *view);
 };
@@ -132,5 +137,8 @@ void ui_view_hints(const struct ui *ui, const struct view *view, int w, char *ou
 void ui_show(struct ui *ui, enum ui_screen screen);
 /* Places the terminal cursor at Y, X after drawing (for a text field). */
 void ui_place_cursor(struct ui *ui, int y, int x);
+/* Appends "NAME VALUE" to the file POSTROOM_TIMING names, when it is set
+ * (the measurements the benchmarks and tests read). */
+void ui_timing_note(const char *name, long value);
 
 #endif

@@ -27,7 +27,10 @@ expect_re "Batches shows the batch and its count without a key press" "$batch AS
 expect_screen "and the item in it" "  1 $ref"
 check "another operator logs an exception" pr item add --dept ASC --sender "Solicitors LLP" --addressee "Legal" --flag legal
 keys F4
-expect_screen "Scan counts the exception" "1  exceptions received today (not for scanning)"
+wait_for "Files today"
+printf 'not a tiff\n' >"$TESTDIR/broken.tif"
+run pr ingest "$TESTDIR/broken.tif"
+expect_screen "Scan lists another operator's quarantined file without a key press" "3 Quarantined: 1"
 keys F7
 expect_screen "Reports shows today's figures" "Fri 2026-11-20: 0 of 2 scanned = 0.0%"
 
