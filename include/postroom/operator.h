@@ -34,9 +34,19 @@ const char *pr_role_name(pr_role role);
 pr_status pr_role_parse(const char *s, pr_role *out, pr_error *err);
 
 /* Adds an operator. LOGIN is a Unix login name; NAME may be NULL or empty.
- * PR_EEXISTS when the login is taken. OUT may be NULL. */
+ * Needs the admin role, except for the first registration while none
+ * exist, which anyone may make and which must be an admin (PR_EDENIED
+ * otherwise). PR_EEXISTS when the login is taken. OUT may be NULL. */
 pr_status pr_operator_add(pr_db *db, const char *login, const char *name,
 			  pr_role role, pr_operator *out, pr_error *err);
+
+/* Registers LOGIN as the first admin if no operator is registered yet:
+ * *ADDED says whether it was. Nothing changes when operators exist. */
+pr_status pr_operator_first(pr_db *db, const char *login, const char *name,
+			    bool *added, pr_error *err);
+
+/* True in *ANY when at least one operator is registered. */
+pr_status pr_operator_any(pr_db *db, bool *any, pr_error *err);
 
 /* Every operator, by login. */
 pr_status pr_operator_list(pr_db *db, pr_operator_fn fn, void *ud, pr_error *err);
@@ -45,10 +55,12 @@ pr_status pr_operator_list(pr_db *db, pr_operator_fn fn, void *ud, pr_error *err
 pr_status pr_operator_find(pr_db *db, const char *login, pr_operator *out,
 			   pr_error *err);
 
-/* Checks that the acting operator (pr_db_actor) holds role MIN or a higher
- * one, for the action described by WHAT ("set the target"). While no
- * operators are registered everyone may. PR_EDENIED names the login and
- * the role needed. */
+/* Checks that the acting operator (pr_db_actor) is registered, active and
+ * holds role MIN or a higher one, for the action described by WHAT ("set
+ * the target"). Every write in the core calls it; a login that is not
+ * registered may only read. PR_EDENIED: "LOGIN may not WHAT: that needs
+ * the ROLE role (see 'postroom operator list')", or, while no operators
+ * are registered at all, a message that says how to register the first. */
 pr_status pr_operator_require(pr_db *db, pr_role min, const char *what, pr_error *err);
 
 /* The login name of the user running this process (from the password

@@ -19,7 +19,7 @@ typedef bool (*pr_target_fn)(const pr_target *t, void *ud);
 
 /* Sets the scanned target to PCT (above 0, at most 100) from FROM_DAY on,
  * replacing a target set for that same day. Only supervisors and admins
- * may (anyone while no operators are registered): PR_EDENIED otherwise.
+ * may: PR_EDENIED otherwise.
  * Written to the audit trail. */
 pr_status pr_target_set(pr_db *db, double pct, const char *from_day, pr_error *err);
 

@@ -55,8 +55,13 @@ int cmd_operator_add(pr_app *app, int argc, char **argv)
 		return cli_usage_error("operator add", "%s", err.msg);
 	if (!cli_db(app, false))
 		return EXIT_FAIL;
-	if (pr_operator_add(app->db, a.pos[0], cli_opt(&a, "name"), role, NULL, &err) != PR_OK)
+	bool any = true;
+	if (pr_operator_any(app->db, &any, &err) != PR_OK ||
+	    pr_operator_add(app->db, a.pos[0], cli_opt(&a, "name"), role, NULL, &err) != PR_OK)
 		return cli_fail(&err);
+	if (!any)
+		fprintf(stderr, "postroom: no operators yet: %s is registered as the "
+			"first admin\n", a.pos[0]);
 	if (!cli_result("%s\n", a.pos[0]))
 		return cli_result_lost("operator %s was added ('postroom operator list')",
 				       a.pos[0]);

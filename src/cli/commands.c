@@ -27,7 +27,11 @@ static const cli_option period_opts[] = {
 
 static const cli_command commands[] = {
 	{ "init", cmd_init, NULL, VAL_TEXT,
-	  "create the database, or upgrade it to this version's schema", NULL, NULL },
+	  "create the database, or upgrade it to this version's schema",
+	  (const cli_option[]){
+		{ "admin", NULL, "LOGIN", VAL_TEXT, 0,
+		  "the first admin while no operators are registered (default: you)" },
+		END }, NULL },
 	{ "demo", cmd_demo, NULL, VAL_TEXT,
 	  "fill an empty database with realistic, deterministic demo data",
 	  (const cli_option[]){

@@ -176,7 +176,7 @@ pr_status pr_batch_open(pr_db *db, const char *dept_code, pr_batch *out, pr_erro
 	pr_dept dept;
 	int64_t id;
 	char ref[PR_REF_LEN];
-	pr_status st = pr_db_begin(db, err);
+	pr_status st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "open a batch", err);
 	if (st != PR_OK)
 		return st;
 	if ((st = pr_dept_find(db, dept_code, &dept, err)) != PR_OK)
@@ -246,7 +246,7 @@ pr_status pr_batch_add(pr_db *db, const char *batch_ref, const char *item_ref,
 	if ((st = parse_kind(batch_ref, 'B', bref, err)) != PR_OK ||
 	    (st = parse_kind(item_ref, 'I', iref, err)) != PR_OK)
 		return st;
-	if ((st = pr_db_begin(db, err)) != PR_OK)
+	if ((st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "add to a batch", err)) != PR_OK)
 		return st;
 	batch_state b;
 	pr_item_state it;
@@ -286,7 +286,7 @@ pr_status pr_batch_remove(pr_db *db, const char *batch_ref, const char *item_ref
 	if ((st = parse_kind(batch_ref, 'B', bref, err)) != PR_OK ||
 	    (st = parse_kind(item_ref, 'I', iref, err)) != PR_OK)
 		return st;
-	if ((st = pr_db_begin(db, err)) != PR_OK)
+	if ((st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "remove from a batch", err)) != PR_OK)
 		return st;
 	batch_state b;
 	pr_item_state it;
@@ -312,7 +312,7 @@ pr_status pr_batch_close(pr_db *db, const char *ref, pr_batch *out, pr_error *er
 {
 	char bref[PR_REF_LEN], why[32];
 	pr_status st = parse_kind(ref, 'B', bref, err);
-	if (st != PR_OK || (st = pr_db_begin(db, err)) != PR_OK)
+	if (st != PR_OK || (st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "close a batch", err)) != PR_OK)
 		return st;
 	batch_state b;
 	if ((st = load_batch(db, bref, &b, err)) != PR_OK)
@@ -343,7 +343,7 @@ pr_status pr_batch_sheets_printed(pr_db *db, const char *ref, pr_error *err)
 {
 	char bref[PR_REF_LEN];
 	pr_status st = parse_kind(ref, 'B', bref, err);
-	if (st != PR_OK || (st = pr_db_begin(db, err)) != PR_OK)
+	if (st != PR_OK || (st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "print batch sheets", err)) != PR_OK)
 		return st;
 	batch_state b;
 	if ((st = load_batch(db, bref, &b, err)) != PR_OK)

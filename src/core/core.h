@@ -11,6 +11,7 @@
 #include "postroom/clock.h"
 #include "postroom/db.h"
 #include "postroom/dept.h"
+#include "postroom/operator.h"
 #include "postroom/ref.h"
 #include "postroom/status.h"
 
@@ -28,6 +29,10 @@ sqlite3_stmt *pr_db_stmt(pr_db *db, const char *sql, pr_error *err);
 /* Starts a write transaction (BEGIN IMMEDIATE), so a busy database waits
  * for the busy timeout instead of failing half way. */
 pr_status pr_db_begin(pr_db *db, pr_error *err);
+
+/* pr_db_begin, then pr_operator_require(MIN, WHAT) inside the transaction;
+ * on refusal the transaction is rolled back and PR_EDENIED returned. */
+pr_status pr_db_begin_as(pr_db *db, pr_role min, const char *what, pr_error *err);
 
 /* Commits, or on failure rolls back and reports. */
 pr_status pr_db_commit(pr_db *db, pr_error *err);

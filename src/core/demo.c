@@ -150,7 +150,7 @@ static const demo_dept_def dept_defs[] = {
 #define DEMO_NDEPT ((int)(sizeof dept_defs / sizeof dept_defs[0]))
 #define DEMO_RCP_MAX 6
 
-/* The post room team. pr_whoami() is added as an admin besides. */
+/* The post room team. The acting login (pr_db_actor) is added as an admin besides. */
 static const struct {
 	const char *login;
 	const char *name;
@@ -881,7 +881,7 @@ static pr_status add_operators(demo *d, pr_time created, pr_error *err)
 			       &ins, err);
 	for (int i = 0; st == PR_OK && i <= DEMO_NOPS; i++) {
 		bool me = i == DEMO_NOPS; /* whoever runs the demo: an admin */
-		sqlite3_bind_text(ins, 1, me ? pr_whoami() : operator_defs[i].login,
+		sqlite3_bind_text(ins, 1, me ? pr_db_actor(d->db) : operator_defs[i].login,
 				  -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(ins, 2, me ? "" : operator_defs[i].name, -1,
 				  SQLITE_STATIC);
@@ -1521,6 +1521,11 @@ static pr_status fill_directory(demo *d, pr_error *err)
 	if (st == PR_OK && !empty)
 		st = pr_fail(err, PR_ESTATE, "the database already holds departments "
 			     "or items; demo fills only an empty database");
+	bool any = false;
+	if (st == PR_OK)
+		st = pr_operator_any(d->db, &any, err);
+	if (st == PR_OK && any)
+		st = pr_operator_require(d->db, PR_ROLE_ADMIN, "fill the demo", err);
 	if (st == PR_OK)
 		st = add_departments(d, &r, created, err);
 	if (st == PR_OK)

@@ -66,7 +66,7 @@ pr_status pr_dept_add(pr_db *db, const char *code, const char *name,
 	    (st = pr_text_check("department name", name, PR_DEPT_NAME_MAX, true, err)) != PR_OK ||
 	    (st = pr_email_check("department email", email, err)) != PR_OK)
 		return st;
-	if ((st = pr_db_begin(db, err)) != PR_OK)
+	if ((st = pr_db_begin_as(db, PR_ROLE_ADMIN, "add a department", err)) != PR_OK)
 		return st;
 	sqlite3_stmt *s = pr_db_stmt(db, "SELECT 1 FROM departments WHERE code = ?1", err);
 	if (!s)

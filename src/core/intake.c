@@ -11,7 +11,7 @@ pr_status pr_intake_log(pr_db *db, const pr_item_new *in, bool auto_batch,
 {
 	int64_t id;
 	char ref[PR_REF_LEN];
-	pr_status st = pr_db_begin(db, err);
+	pr_status st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "log an item", err);
 	if (st != PR_OK)
 		return st;
 	if ((st = pr_item_insert(db, in, &id, ref, err)) != PR_OK)
@@ -41,7 +41,7 @@ pr_status pr_intake_tray(pr_db *db, const char *dept_code, long count, pr_time r
 			  .service = PR_SERVICE_STANDARD, .received_at = received_at,
 			  .unindexed = true};
 	pr_tray tray = {.count = count};
-	pr_status st = pr_db_begin(db, err);
+	pr_status st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "log a tray", err);
 	if (st != PR_OK)
 		return st;
 	int64_t batch_id = 0;

@@ -520,7 +520,7 @@ pr_status pr_item_add(pr_db *db, const pr_item_new *in, pr_item *out, pr_error *
 {
 	int64_t id;
 	char ref[PR_REF_LEN];
-	pr_status st = pr_db_begin(db, err);
+	pr_status st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "log an item", err);
 	if (st != PR_OK)
 		return st;
 	if ((st = pr_item_insert(db, in, &id, ref, err)) != PR_OK ||
@@ -541,7 +541,7 @@ pr_status pr_item_exception(pr_db *db, const char *ref, const char *reason,
 	pr_text_trim_copy(why, sizeof why, reason);
 	if (!*why)
 		return pr_fail_field(err, PR_EINVAL, PR_FIELD_REASON, "reason is required");
-	if ((st = pr_db_begin(db, err)) != PR_OK)
+	if ((st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "mark an exception", err)) != PR_OK)
 		return st;
 	pr_item_state it;
 	if ((st = pr_item_state_of(db, nref, &it, err)) != PR_OK)
@@ -572,7 +572,7 @@ pr_status pr_item_handover(pr_db *db, const char *ref, const char *to_name,
 	if (!*name)
 		return pr_fail_field(err, PR_EINVAL, PR_FIELD_SIGNED_BY,
 				     "name of the person signing is required");
-	if ((st = pr_db_begin(db, err)) != PR_OK)
+	if ((st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "hand over an item", err)) != PR_OK)
 		return st;
 	pr_item_state it;
 	if ((st = pr_item_state_of(db, nref, &it, err)) != PR_OK)

@@ -163,7 +163,7 @@ pr_status pr_item_index(pr_db *db, const char *ref, const char *sender,
 		return pr_fail_field(err, PR_EINVAL, PR_FIELD_SENDER, "sender is required");
 	if (!*a_new)
 		return pr_fail_field(err, PR_EINVAL, PR_FIELD_ADDRESSEE, "addressee is required");
-	if ((st = pr_db_begin(db, err)) != PR_OK)
+	if ((st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "index an item", err)) != PR_OK)
 		return st;
 	pr_item it;
 	if ((st = pr_item_get(db, nref, &it, err)) != PR_OK)
@@ -217,7 +217,7 @@ pr_status pr_item_rescan(pr_db *db, const char *ref, const char *reason, pr_item
 	pr_text_trim_copy(why, sizeof why, reason);
 	if (!*why)
 		return pr_fail_field(err, PR_EINVAL, PR_FIELD_REASON, "reason is required");
-	if ((st = pr_db_begin(db, err)) != PR_OK)
+	if ((st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "mark an item for rescan", err)) != PR_OK)
 		return st;
 	pr_item_state it;
 	if ((st = pr_item_state_of(db, nref, &it, err)) != PR_OK)

@@ -280,7 +280,7 @@ pr_status pr_scan_commit(pr_db *db, const pr_scan_intake *in, pr_scan_plan *plan
 		if (!first_batch)
 			first_batch = plan->docs[i].batch_id;
 	}
-	pr_status st = pr_db_begin(db, err);
+	pr_status st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "ingest a scan", err);
 	if (st != PR_OK)
 		return st;
 	int64_t file_id = 0;
@@ -360,7 +360,7 @@ pr_status pr_scan_commit(pr_db *db, const pr_scan_intake *in, pr_scan_plan *plan
 pr_status pr_scan_quarantined(pr_db *db, const pr_scan_intake *in, const char *reason,
 			      int64_t *id_out, pr_error *err)
 {
-	pr_status st = pr_db_begin(db, err);
+	pr_status st = pr_db_begin_as(db, PR_ROLE_OPERATOR, "ingest a scan", err);
 	if (st != PR_OK)
 		return st;
 	int64_t id = 0;
@@ -592,7 +592,7 @@ pr_status pr_scan_resolve_item(pr_db *db, int64_t id, const char *item_ref, pr_e
 			snprintf(err->field, sizeof err->field, "%s", PR_FIELD_ITEM);
 		return st;
 	}
-	if ((st = pr_db_begin(db, err)) != PR_OK)
+	if ((st = pr_db_begin_as(db, PR_ROLE_SUPERVISOR, "resolve a scan exception", err)) != PR_OK)
 		return st;
 	pr_scan_problem p;
 	pr_item_state it;
@@ -644,7 +644,7 @@ pr_status pr_scan_resolve_aside(pr_db *db, int64_t id, const char *reason, pr_er
 	pr_status st = pr_text_check("reason", why, sizeof why - 1, true, err);
 	if (st != PR_OK)
 		return st;
-	st = pr_db_begin(db, err);
+	st = pr_db_begin_as(db, PR_ROLE_SUPERVISOR, "resolve a scan exception", err);
 	if (st != PR_OK)
 		return st;
 	pr_scan_problem p;

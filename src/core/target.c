@@ -73,11 +73,9 @@ pr_status pr_target_set(pr_db *db, double pct, const char *from_day, pr_error *e
 	if (!(pct > 0 && pct <= 100))
 		return pr_fail(err, PR_EINVAL, "a target of %g%% is not above 0 and "
 			       "at most 100", pct);
-	if ((st = pr_db_begin(db, err)) != PR_OK)
+	if ((st = pr_db_begin_as(db, PR_ROLE_SUPERVISOR, "set the scanned target",
+				 err)) != PR_OK)
 		return st;
-	if ((st = pr_operator_require(db, PR_ROLE_SUPERVISOR, "set the scanned target",
-				      err)) != PR_OK)
-		return pr_db_rollback(db, st);
 	char before[32] = "";
 	sqlite3_stmt *s = pr_db_stmt(db, "SELECT pct FROM targets WHERE effective_from = ?1", err);
 	if (!s)

@@ -3,7 +3,7 @@
 # accepts exactly the options the help lists, and postroom(1) documents
 # every command and every option in that command's entry.
 . tests/lib.sh
-plan 572
+plan 574
 
 DB="$TESTDIR/never/post.db"
 export POSTROOM_DB="$DB"

@@ -26,6 +26,7 @@ static void test_hash_is_the_documented_one(void **state)
 	(void)state;
 	pr_db *db = unit_db_new();
 	pr_error err = { 0 };
+	unit_register(db, "alice", "admin");
 	pr_db_set_actor(db, "alice");
 	assert_int_equal(pr_dept_add(db, "asc", "Adult Social Care", "asc@county.example",
 				     NULL, &err), PR_OK);
@@ -52,6 +53,7 @@ static void test_two_connections_in_turn(void **state)
 	pr_db *b = NULL;
 	pr_error err = { 0 };
 	assert_int_equal(pr_db_open(pr_db_path(a), 0, &b, &err), PR_OK);
+	pr_db_set_actor(b, "tester");
 	assert_int_equal(pr_dept_add(a, "ASC", "Adult Social Care", "asc@county.example",
 				     NULL, &err), PR_OK);
 	/* Each connection's idea of the last event must not outlive its

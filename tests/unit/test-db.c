@@ -338,6 +338,11 @@ static void test_several_processes(void **state)
 	char path[600];
 	pr_db *db = db_with_rev(path, sizeof path);
 	add_dept(db, "HWY");
+	for (int c = 0; c < 4; c++) {
+		char login[24];
+		snprintf(login, sizeof login, "child%d", c);
+		unit_register(db, login, "operator");
+	}
 	pr_db_close(db); /* no connection open across fork() */
 
 	pid_t pids[4];

@@ -454,6 +454,9 @@ static void test_audit_trail(void **state)
 	(void)state;
 	pr_error err = { 0 };
 	pr_db *db = db_with_depts();
+	unit_register(db, "alice", "operator");
+	unit_register(db, "bob", "operator");
+	unit_register(db, "carol", "operator");
 	pr_db_set_actor(db, "alice");
 	pr_item it = add_plain(db, "REV");
 	pr_item other = add_plain(db, "REV");

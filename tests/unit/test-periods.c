@@ -631,11 +631,11 @@ static void test_target_set(void **state)
 	/* 100 is the most. */
 	assert_ok(pr_target_set(db, 100, "2027-01-01", &err), &err);
 
-	/* Once operators exist, only supervisors and admins may. */
+	/* Only supervisors and admins may. */
 	assert_ok(pr_operator_add(db, "alice", "Alice", PR_ROLE_OPERATOR, NULL, &err), &err);
 	assert_ok(pr_operator_add(db, "bob", "Bob", PR_ROLE_SUPERVISOR, NULL, &err), &err);
 	assert_ok(pr_operator_add(db, "carol", "Carol", PR_ROLE_ADMIN, NULL, &err), &err);
-	const char *const refused[] = { "alice", "tester" /* not registered */ };
+	const char *const refused[] = { "alice", "nobody" /* not registered */ };
 	for (size_t i = 0; i < 2; i++) {
 		pr_db_set_actor(db, refused[i]);
 		assert_int_equal(pr_target_set(db, 50, "2027-02-01", &err), PR_EDENIED);

@@ -421,6 +421,7 @@ static const char *act(fixture *fx, const char *login, const char *when, char da
 {
 	pr_time t = unit_time(when);
 	pr_clock_fix(t);
+	unit_register(fx->db, login, "operator");
 	pr_db_set_actor(fx->db, login);
 	pr_time_day(t, day);
 	return day;
@@ -480,6 +481,7 @@ static void test_operators(void **state)
 	entry(&l, day, "carol")->batches_closed += 2;
 	/* Friday 20th: dave only adds a department: no row for him. */
 	act(fx, "dave", "2026-11-20T09:00", day);
+	unit_register(fx->db, "dave", "admin");
 	assert_ok(pr_dept_add(fx->db, "LEG", "Legal", "legal@council.example", NULL, &err),
 		  &err);
 	/* Saturday 21st 23:59: alice logs one, late. */

@@ -57,7 +57,19 @@ pr_db *unit_db_new(void)
 	if (st != PR_OK)
 		fail_msg("open %s: %s", name, err.msg);
 	pr_db_set_actor(db, "tester");
+	unit_register(db, "tester", "admin");
 	return db;
+}
+
+void unit_register(pr_db *db, const char *login, const char *role)
+{
+	char sql[200];
+	snprintf(sql, sizeof sql, "INSERT INTO operators (login, name, role, created_at) "
+		 "VALUES ('%s', '', '%s', 0) ON CONFLICT (login) DO UPDATE SET "
+		 "role = excluded.role", login, role);
+	sqlite3 *s = unit_sql_open(pr_db_path(db));
+	unit_sql_exec(s, sql);
+	sqlite3_close(s);
 }
 
 void unit_db_free(pr_db *db)

@@ -15,6 +15,7 @@
 
 #include "postroom/clock.h"
 #include "postroom/db.h"
+#include "postroom/operator.h"
 #include "postroom/status.h"
 
 /* 2026-11-20T09:30:00Z, a Friday: "now" in every unit test unless a test
@@ -35,6 +36,11 @@ pr_db *unit_db_new(void);
 
 /* Closes DB and deletes its files. */
 void unit_db_free(pr_db *db);
+
+/* Registers LOGIN as an operator with ROLE ("operator", "supervisor",
+ * "admin") in DB's file, by plain SQL (no audit event), so tests can act
+ * as several logins. unit_db_new registers "tester" as an admin. */
+void unit_register(pr_db *db, const char *login, const char *role);
 
 /* A second connection to the database file PATH, beside the core's own,
  * read-write (the file is created when missing), with a 5 s busy timeout.
