@@ -83,8 +83,8 @@ void scan_lists_refresh(struct ui *ui, struct sview *v, const struct ui_rect *ar
 /* Reads the hot folder and worker into v->desk; true when what is shown of
  * them changed. */
 bool scan_desk_refresh(struct ui *ui, struct sview *v);
-/* Draws the worker's lines, the list selector, the current list and the
- * hints; returns the next free row. */
+/* Draws the title, the worker's lines, the list selector, the current list
+ * and the hints in AREA. */
 void scan_lists_draw(struct ui *ui, struct sview *v, const struct ui_rect *area);
 /* The worker's two lines at rows Y and Y + 1 of AREA. */
 void scan_desk_draw(const struct sview *v, const struct ui_rect *area, int y);

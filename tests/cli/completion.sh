@@ -55,7 +55,7 @@ expect_out "postroom <Tab> offers init" "^init$"
 expect_offers "postroom i<Tab> offers ingest, init and item" "postroom i" ingest init item
 expect_offers "postroom --d<Tab> offers --db" "postroom --d" --db
 expect_offers "postroom item <Tab> offers its subcommands" "postroom item " \
-	add list show exception handover
+	add list show exception handover index rescan
 expect_offers "postroom item a<Tab> is add" "postroom item a" add
 expect_offers "postroom item add --d<Tab> is --dept" "postroom item add --d" --dept
 expect_offers "an option already given is not offered again" \

@@ -12,6 +12,7 @@
 #include "postroom/io/preview.h"
 #include "postroom/item.h"
 #include "postroom/scan.h"
+#include "postroom/service/scandesk.h"
 
 static long long q_int(pr_db *db, const char *sql)
 {
@@ -328,6 +329,42 @@ static void test_preview_fit(void **state)
 	assert_int_equal(dx * 10 + dy, 12);
 }
 
+/* --- the worker's status file ------------------------------------------- */
+
+static void test_worker_progress(void **state)
+{
+	(void)state;
+	pr_error err = {0};
+	const char *hot = unit_tmpdir();
+	pr_worker_progress p = {.pid = 4242, .phase = PR_WORKER_WRITING, .page = 37,
+				.pages = 120, .at = UNIT_NOW};
+	snprintf(p.file, sizeof p.file, "batch\n-0042.tif");
+	pr_worker_progress q = {.pid = -1};
+	assert_int_equal(pr_worker_progress_read(hot, &q, &err), PR_ENOTFOUND);
+	assert_int_equal(q.pid, -1);
+	assert_ok(pr_worker_progress_write(hot, &p, &err), &err);
+	assert_ok(pr_worker_progress_read(hot, &q, &err), &err);
+	assert_int_equal(q.pid, 4242);
+	assert_int_equal(q.phase, PR_WORKER_WRITING);
+	assert_int_equal(q.page, 37);
+	assert_int_equal(q.pages, 120);
+	assert_int_equal(q.at, UNIT_NOW);
+	/* A name cannot break the file's lines. */
+	assert_string_equal(q.file, "batch");
+	assert_false(unit_exists(unit_path(".postroom-worker.status.tmp")));
+	/* What is not a status is refused, and *OUT left alone. */
+	FILE *f = fopen(unit_path(".postroom-worker.status"), "w");
+	assert_non_null(f);
+	fputs("pid 12\nfile x.tif\nphase reading\npage 9\npages 3\n", f);
+	fclose(f);
+	q.pid = -1;
+	assert_int_equal(pr_worker_progress_read(hot, &q, &err), PR_EINVAL);
+	assert_int_equal(q.pid, -1);
+	pr_worker_progress_clear(hot);
+	assert_int_equal(pr_worker_progress_read(hot, &q, &err), PR_ENOTFOUND);
+	assert_string_equal(pr_worker_phase_name(PR_WORKER_READING), "reading");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,6 +374,7 @@ int main(void)
 		cmocka_unit_test(test_rescan),
 		cmocka_unit_test(test_preview_reduce),
 		cmocka_unit_test(test_preview_fit),
+		cmocka_unit_test(test_worker_progress),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
