@@ -108,8 +108,10 @@ check "the audit chain holds" pr audit verify
 
 # Admins only: a supervisor is refused.
 DB2=$TESTDIR/other.db
-POSTROOM_DB=$DB2 "$POSTROOM_BIN" init >/dev/null
-POSTROOM_DB=$DB2 "$POSTROOM_BIN" operator add "$(id -un)" --role supervisor >/dev/null
+POSTROOM_DB=$DB2 "$POSTROOM_BIN" init >/dev/null 2>&1
+POSTROOM_DB=$DB2 "$POSTROOM_BIN" dept add ASC --name "Adult Social Care" --email asc@county.example >/dev/null
+# init made this login the first admin; no command demotes one, so SQL does.
+sqlite3 "$DB2" "UPDATE operators SET role = 'supervisor' WHERE login = '$(id -un)'"
 run env POSTROOM_DB="$DB2" "$POSTROOM_BIN" purge --before 2027-01-01 --dry-run
 expect_eq "a supervisor may not purge" "$RC" 1
 expect_err "the refusal names the role" "may not see what a purge would remove: that needs the admin role"
